@@ -1,0 +1,31 @@
+"""The report model: what readers produce (`Document`) and what rules check (`Report`).
+
+Imports nothing of the project's own outside this package, so every other stage can depend on it.
+"""
+
+from .cells import Cell, CellKind
+from .document import Block, Document, GridCell, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
+from .location import Location
+from .report import (
+    SCHEMA_VERSION,
+    STRUCTURED_MARKER,
+    Contact,
+    ContactField,
+    LabelUse,
+    Period,
+    Report,
+    Row,
+    Section,
+    Signature,
+    StandardTable,
+    TemplateInfo,
+    Text,
+)
+from .template import TemplateVersion
+
+__all__ = [
+    "SCHEMA_VERSION", "STRUCTURED_MARKER", "Block", "Cell", "CellKind", "Contact", "ContactField",
+    "Document", "GridCell", "LabelUse", "Location", "Notice", "NoticeKind", "Paragraph", "Period",
+    "Report", "Row", "Section", "Signature", "SourceInfo", "StandardTable", "TableBlock",
+    "TemplateInfo", "TemplateVersion", "Text",
+]

@@ -1,0 +1,43 @@
+"""Table cells that keep what the author wrote and what it means.
+
+A blank or "/" is not zero: the rules must be able to say "this cell was left unfilled" rather
+than silently computing with 0, so the kind of every cell is kept beside its value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from .location import Location
+
+
+class CellKind(StrEnum):
+    NUMBER = "number"  # a non-zero number (int for counts, Decimal for 万元 amounts; may be negative)
+    ZERO = "zero"
+    BLANK = "blank"  # nothing written
+    PLACEHOLDER = "placeholder"  # "/", "-", "—", "无", "——" where a number is expected
+    TEXT = "text"  # anything else
+
+
+class Cell(BaseModel):
+    """One value cell of a standard table, addressed by its canonical key."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str  # canonical key, e.g. "requests.granted.natural_person"
+    raw: str  # the text as written in the source
+    kind: CellKind
+    value: int | Decimal | None = None  # None unless kind is number or zero
+    unit: str | None = None  # a unit the author wrote ("件", "万元", "元")
+    location: Location = Location()
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.kind in (CellKind.NUMBER, CellKind.ZERO)
+
+    @property
+    def is_filled(self) -> bool:
+        return self.kind not in (CellKind.BLANK, CellKind.PLACEHOLDER)
