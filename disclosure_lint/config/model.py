@@ -1,0 +1,53 @@
+"""The configuration keys, validated: unknown keys are errors, never ignored."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..engine.finding import Severity
+from .errors import ConfigError
+
+
+class Config(BaseModel):
+    """Settings for one run. Field names use hyphens in files (``extend-select``), as ruff does."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = Field(default=(), alias="extend-select")
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = {}  # rule ID or name → severity
+    fail_on: Severity = Field(default=Severity.WARNING, alias="fail-on")
+    lang: Literal["zh", "en"] = "zh"
+    options: dict[str, dict[str, Any]] = {}  # rule ID or name → that rule's options
+    source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
+
+    @field_validator("select", "extend_select", "ignore", mode="before")
+    @classmethod
+    def _listify(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], source: str) -> Config:
+        """Validate a mapping read from a file; errors name the key and the file."""
+        if not isinstance(data, dict):
+            raise ConfigError(f"{source}: 配置必须是键值映射 / configuration must be a mapping")
+        try:
+            return cls.model_validate({**data, "source": source})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            if err["type"] == "extra_forbidden":
+                raise ConfigError(f"{source}: 未知的配置项 / unknown configuration key: {where!r}") from None
+            raise ConfigError(f"{source}: 配置项 {where!r} 无效 / invalid value for {where!r}: {err['msg']}") from None
+
+    def merged(self, **overrides: Any) -> Config:
+        """A copy with command-line overrides applied (None means "not given")."""
+        data = self.model_dump(by_alias=False)
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        data["source"] = self.source
+        return Config.model_validate(data)

@@ -1,0 +1,153 @@
+"""Turn a node of the report into a place a person (and SARIF) can find.
+
+Rules say ``at=cell`` or ``at=section``; this module answers with the JSON Pointer into the report,
+the source location, a stable logical name for fingerprints, and the human path a message shows
+(表三 › 三、本年度办理结果 › （七）总计 › 自然人). The index is built once per report, on first use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from ..model import Cell, Location, Report, TemplateVersion
+from ..model.normalize import compact
+from ..model.template import SECTION_BY_KEY, TABLE_LABELS, TABLE_LABELS_EN, TableSpec, table_spec
+from .finding import Message, Place
+
+_SEP = " › "
+_RESULTS_ROWS_START = "granted"
+_FIELD_ZH = {"title": "标题", "period": "统计期限", "contact": "联系方式", "address": "地址", "postcode": "邮编",
+             "phones": "电话", "email": "电子邮箱", "website": "网址", "intro": "开头段落"}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(compact(text).encode()).hexdigest()[:12]
+
+
+def cell_path(key: str, version: TemplateVersion = TemplateVersion.V2021) -> Message:
+    """Human path of a table cell from its canonical key, in the format's own labels."""
+    table, _, rest = key.partition(".")
+    row_key, _, col_key = rest.partition(".")
+    try:
+        spec = table_spec(table, version)
+        parts_zh, parts_en = _row_path(spec, row_key)
+        if col_key:
+            col = spec.column(row_key, col_key)
+            parts_zh.append(col.label)
+            parts_en.append(f"{col.label} [{col_key}]")
+    except KeyError:
+        return Message(zh=key, en=key)
+    return Message(zh=_SEP.join([TABLE_LABELS[table], *parts_zh]),
+                   en=_SEP.join([TABLE_LABELS_EN[table], *parts_en]))
+
+
+def _row_path(spec: TableSpec, row_key: str) -> tuple[list[str], list[str]]:
+    row = spec.row(row_key)
+    zh: list[str] = []
+    if spec.key == "active":
+        zh.append(next(b.label for b in spec.blocks if row in b.rows))
+    if spec.key == "requests":
+        keys = spec.row_keys
+        if keys.index(_RESULTS_ROWS_START) <= keys.index(row_key) <= keys.index("handled_total"):
+            zh.append("三、本年度办理结果")
+    if row.group_label and (row.number or "") != row.group_label[:3]:
+        zh.append(row.group_label)
+    zh.append(f"{row.number or ''}{row.label}")
+    en = list(zh[:-1]) + [f"{zh[-1]} [{row_key}]"]
+    return zh, en
+
+
+class Locator:
+    """Finds where a node sits in one report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._index: dict[int, tuple[str, str, Message]] | None = None
+
+    def _build(self) -> dict[int, tuple[str, str, Message]]:
+        index: dict[int, tuple[str, str, Message]] = {}
+        r = self.report
+
+        def add(node: Any, pointer: str, logical: str, zh: str, en: str) -> None:
+            if node is not None:
+                index[id(node)] = (pointer, logical, Message(zh=zh, en=en))
+
+        add(r.title, "/title", "title", "标题", "title")
+        add(r.period, "/period", "period", "统计期限", "statistical period")
+        add(r.contact, "/contact", "contact", "联系方式", "contact details")
+        for name in ("address", "postcode", "email", "website"):
+            add(getattr(r.contact, name), f"/contact/{name}", f"contact.{name}",
+                f"联系方式{_SEP}{_FIELD_ZH[name]}", f"contact details{_SEP}{name}")
+        for i, phone in enumerate(r.contact.phones):
+            add(phone, f"/contact/phones/{i}", f"contact.phones.{_digest(phone.value)}",
+                f"联系方式{_SEP}电话", f"contact details{_SEP}phone")
+        for i, para in enumerate(r.intro):
+            add(para, f"/intro/{i}", f"intro#{_digest(para.text)}", f"开头段落（第{i + 1}段）",
+                f"opening paragraph {i + 1}")
+        for i, sec in enumerate(r.sections):
+            heading = f"{sec.number}、{sec.heading}"
+            add(sec, f"/sections/{i}", f"sections.{sec.key}", heading, f"section {sec.key} ({heading})")
+            for j, para in enumerate(sec.paragraphs):
+                add(para, f"/sections/{i}/paragraphs/{j}", f"sections.{sec.key}#{_digest(para.text)}",
+                    f"{heading}{_SEP}第{j + 1}段", f"section {sec.key} ({heading}){_SEP}paragraph {j + 1}")
+        for table in (r.active, r.requests, r.litigation):
+            if table is None:
+                continue
+            add(table, f"/{table.key}", table.key, TABLE_LABELS[table.key], TABLE_LABELS_EN[table.key])
+            for row_key, row in table.rows.items():
+                try:
+                    zh, en = _row_path(table_spec(table.key, table.version), row_key)
+                except KeyError:
+                    zh, en = [row.label], [row_key]
+                add(row, f"/{table.key}/rows/{row_key}", f"{table.key}.{row_key}",
+                    _SEP.join([TABLE_LABELS[table.key], *zh]), _SEP.join([TABLE_LABELS_EN[table.key], *en]))
+                for col_key, cell in row.cells.items():
+                    path = cell_path(cell.key, table.version)
+                    add(cell, f"/{table.key}/rows/{row_key}/cells/{col_key}", cell.key, path.zh, path.en)
+        return index
+
+    def place(self, node: Any) -> Place:
+        """The place of ``node`` (a model node, a canonical cell key, a section key, or None)."""
+        if self._index is None:
+            self._index = self._build()
+        if node is None:
+            return Place(pointer="", logical="report", path=Message(zh="全文", en="whole report"))
+        if isinstance(node, str):
+            node = self._resolve_key(node)
+            if isinstance(node, Place):
+                return node
+        found = self._index.get(id(node))
+        location = getattr(node, "location", None)
+        if not isinstance(location, Location):
+            location = Location()
+        if found is None:
+            return Place(pointer="", logical=type(node).__name__, location=location)
+        pointer, logical, path = found
+        value = node.raw if isinstance(node, Cell) else None
+        key = node.key if isinstance(node, Cell) else None
+        return Place(pointer=pointer, logical=logical, key=key, path=path, location=location, value=value)
+
+    def _resolve_key(self, key: str) -> Any:
+        if key in SECTION_BY_KEY:
+            section = self.report.section(key)
+            if section is not None:
+                return section
+            spec = SECTION_BY_KEY[key]
+            heading = f"{spec.number}、{spec.heading}"
+            return Place(pointer="/sections", logical=f"sections.{key}", path=Message(zh=heading, en=heading))
+        if key.count(".") == 2:
+            cell = self.report.cell(key)
+            if cell is not None:
+                return cell
+            table = self.report.table(key.split(".")[0])
+            version = table.version if table else TemplateVersion.V2021
+            return Place(pointer=f"/{key.split('.')[0]}", logical=key, key=key, path=cell_path(key, version),
+                         location=table.location if table else Location())
+        if key in ("active", "requests", "litigation"):
+            table = self.report.table(key)
+            if table is not None:
+                return table
+            return Place(pointer=f"/{key}", logical=key,
+                         path=Message(zh=TABLE_LABELS[key], en=TABLE_LABELS_EN[key]))
+        return Place(pointer="", logical=key, path=Message(zh=key, en=key))

@@ -1,0 +1,35 @@
+"""The contract of a reporter: results in, text out.
+
+Reporters see findings and rule metadata, never readers or the CLI. A plugin adds an output format
+by returning ``{name: reporter}`` from the ``disclosure_lint_reporters`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..engine.finding import Severity
+from ..engine.result import LintResult
+from ..engine.rule import RuleSpec
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What every reporter may need besides the results."""
+
+    rules: Mapping[str, RuleSpec]  # the rules that were selected, by ID
+    lang: str = "zh"
+    color: bool = False
+    fail_on: Severity = Severity.WARNING
+    statistics: bool = False  # add a count per rule
+    verbose: bool = False  # also list skipped rules with their reasons
+    quiet: bool = False  # only the findings, no summary
+    tool_version: str = "0.1.0"
+    docs_url: str = "https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/"
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+class Reporter(Protocol):
+    def __call__(self, results: Sequence[LintResult], ctx: ReportContext) -> str: ...
