@@ -149,7 +149,7 @@ class Linter:
                 skipped.append(outcome)
             else:
                 findings.extend(outcome)
-        findings = _sorted(self._supersede(findings))
+        findings = _disambiguate(_sorted(self._supersede(findings)))
         return LintResult(path=path, report=report, findings=tuple(findings), skipped=tuple(skipped),
                           errors=tuple(errors), rules_run=tuple(ran))
 
@@ -205,6 +205,21 @@ def _finding(spec: RuleSpec, forced: Severity | None, locator: Locator, path: st
         rule_id=spec.id, rule_name=spec.name, severity=sev, message=message, file=path, place=place,
         expected=expected, actual=actual, related=[locator.place(r) for r in related], fix=fix,
         fingerprint=hashlib.sha256(basis.encode()).hexdigest()[:32], plugin=spec.plugin)
+
+
+def _disambiguate(findings: list[Finding]) -> list[Finding]:
+    """Give findings that share a fingerprint basis (same rule, place and values) an occurrence
+    number, so every fingerprint in a file is distinct yet stable across runs."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.fingerprint, 0)
+        seen[f.fingerprint] = n + 1
+        if n:
+            digest = hashlib.sha256(f"{f.fingerprint}#{n}".encode()).hexdigest()[:32]
+            f = f.model_copy(update={"fingerprint": digest})
+        out.append(f)
+    return out
 
 
 def _sort_key(f: Finding) -> tuple[Any, ...]:

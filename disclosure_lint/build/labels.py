@@ -1,0 +1,178 @@
+"""Matching labels found in a report against the national format's labels.
+
+Authors retype the official labels: with full-width or half-width brackets, ordinals ("1." "（三）"),
+stray spaces and line breaks, annotations of their own ("现行有效件数（历史累计）") and typos
+("只计这一情况"). The builder must still know which row a label names — a row found by its label
+survives a stray cell that would shift every position after it — and must remember the label as
+written, so DL203 can show the author the official wording. Hence: compare through a key, match
+exactly first, fuzzily only when exact matching fails, and refuse ambiguous fuzzy matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Generic, Iterable, TypeVar
+
+from ..model.normalize import label_key
+
+# The ordinal that numbers a label or heading: 一、 （一） (一) 1. 1、 (1) ①. Matched on the raw
+# text (before NFKC) and on half-width forms, so the ordinal can be kept as written.
+_CN_DIGITS = "一二三四五六七八九十〇零"
+ORDINAL_RE = re.compile(
+    r"^[\s\u3000\u00a0]*("
+    rf"[（(][{_CN_DIGITS}]+[）)][、.．，,]?"  # （一） (一)
+    rf"|[{_CN_DIGITS}]+[、.．，,]"  # 一、 一. 一，
+    r"|[（(][0-9０-９]+[）)][、.．，,]?"  # (1) （1）
+    r"|[0-9０-９]+[、.．，,](?![0-9０-９])"  # 1. 1、  (not a decimal number)
+    r"|[①-⑳]"
+    r")[\s\u3000\u00a0]*"
+)
+
+# Bracketed annotations: "（单位：万元）", "(历史累计)".
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+# Typos evaluators keep finding (FORMAT.md §9). They are tolerated (the row is still found) and
+# recorded: the LabelUse keeps what was written, so DL203 reports it.
+KNOWN_TYPOS: tuple[tuple[str, str], ...] = (
+    ("只计这一情况", "只计这一情形"),
+    ("三类内容事务信息", "三类内部事务信息"),
+)
+_TYPO_KEYS = tuple((label_key(a), label_key(b)) for a, b in KNOWN_TYPOS)
+
+# Fuzzy matching: how similar a label must be, and by how much the best candidate must beat the
+# runner-up. Short labels (其他, 总计, 规章) are never matched fuzzily: one changed character is a
+# different word there.
+FUZZY_MIN_RATIO = 0.72
+FUZZY_MIN_MARGIN = 0.08
+FUZZY_MIN_LENGTH = 4
+
+
+def split_ordinal(text: str) -> tuple[str, str]:
+    """Split ``"（三）不予公开"`` into ``("（三）", "不予公开")``; the ordinal is kept as written."""
+    m = ORDINAL_RE.match(text)
+    if not m:
+        return "", text.strip()
+    return m.group(1), text[m.end():].strip()
+
+
+def strip_ordinal(text: str) -> str:
+    return split_ordinal(text)[1]
+
+
+def strip_annotations(text: str) -> str:
+    """Remove bracketed annotations ("现行有效件数（历史累计）" → "现行有效件数")."""
+    out = _BRACKETED.sub("", text)
+    return out if out.strip() else text
+
+
+def fix_typos(key: str) -> str:
+    for wrong, right in _TYPO_KEYS:
+        if wrong in key:
+            key = key.replace(wrong, right)
+    return key
+
+
+def ratio(a: str, b: str) -> float:
+    m = SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < FUZZY_MIN_RATIO or m.quick_ratio() < FUZZY_MIN_RATIO:
+        return 0.0
+    return m.ratio()
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    target: T  # what the label was matched to (a RowSpec, ColumnSpec, …)
+    official: str  # the official label of the target
+    found: str  # the label as found, without its ordinal (and without a non-official annotation)
+    exact: bool  # True when equal after normalisation (the label may still differ as written)
+    score: float
+
+
+class LabelMatcher(Generic[T]):
+    """Matches labels against a fixed set of official labels (and accepted aliases).
+
+    Built once per table spec; matching is a dict lookup for clean labels, so a clean report
+    costs almost nothing, and difflib only runs on labels that differ.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T, Iterable[str]]]) -> None:
+        # entries: (official label, target, aliases)
+        self._exact: dict[str, list[tuple[str, T]]] = {}
+        self._bare: dict[str, list[tuple[str, T]]] = {}  # official label without its annotation
+        self._all: list[tuple[str, str, T]] = []  # (key, official, target) for fuzzy matching
+        for official, target, aliases in entries:
+            for text in (official, *aliases):
+                key = label_key(text)
+                self._exact.setdefault(key, []).append((official, target))
+                self._all.append((key, official, target))
+                bare = label_key(strip_annotations(text))
+                if bare != key:
+                    self._bare.setdefault(bare, []).append((official, target))
+
+    def match(self, text: str, *, prefer: "Iterable[T] | None" = None) -> Match[T] | None:
+        """Match one label. ``prefer`` breaks ties between equal labels (e.g. by group context)."""
+        found = strip_ordinal(text)
+        if not found:
+            return None
+        key = label_key(found)
+        if not key:
+            return None
+        preferred = list(prefer) if prefer is not None else None
+        hit = self._pick(self._exact.get(key), preferred)
+        if hit is not None:
+            return Match(hit[1], hit[0], found, True, 1.0)
+        fixed = fix_typos(key)
+        if fixed != key:
+            hit = self._pick(self._exact.get(fixed), preferred)
+            if hit is not None:
+                return Match(hit[1], hit[0], found, True, 1.0)
+        # An annotation of the author's own ("现行有效件数（历史累计）"): drop it, keep the label.
+        bare_found = strip_annotations(found)
+        bare_key = label_key(bare_found)
+        if bare_key != key:
+            hit = self._pick(self._exact.get(bare_key), preferred)
+            if hit is not None:
+                return Match(hit[1], hit[0], bare_found, True, 1.0)
+        # The official annotation left out or retyped ("部分公开", "部分公开（…只计这一情况…）").
+        hit = self._pick(self._bare.get(bare_key), preferred)
+        if hit is not None:
+            return Match(hit[1], hit[0], found, True, 1.0)
+        return self._fuzzy(fixed, found, preferred)
+
+    def _fuzzy(self, key: str, found: str, preferred: "list[T] | None") -> Match[T] | None:
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        scored: dict[int, tuple[float, str, T]] = {}
+        for cand_key, official, target in self._all:
+            if len(cand_key) < FUZZY_MIN_LENGTH:
+                continue
+            r = ratio(key, cand_key)
+            if preferred is not None and any(target is p for p in preferred):
+                r += 0.01  # a tie-break only, never enough to make a bad match good
+            prev = scored.get(id(target))
+            if prev is None or r > prev[0]:
+                scored[id(target)] = (r, official, target)
+        if not scored:
+            return None
+        ranked = sorted(scored.values(), key=lambda t: t[0], reverse=True)
+        best = ranked[0]
+        if best[0] < FUZZY_MIN_RATIO:
+            return None
+        if len(ranked) > 1 and best[0] - ranked[1][0] < FUZZY_MIN_MARGIN:
+            return None  # ambiguous: better unmatched (reported) than silently misfiled
+        return Match(best[2], best[1], found, False, best[0])
+
+    @staticmethod
+    def _pick(hits: "list[tuple[str, T]] | None", preferred: "list[T] | None") -> tuple[str, T] | None:
+        if not hits:
+            return None
+        if len(hits) > 1 and preferred is not None:
+            for official, target in hits:
+                if any(target is p for p in preferred):
+                    return official, target
+        return hits[0]
