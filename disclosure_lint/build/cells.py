@@ -41,6 +41,9 @@ def _normalise(raw: str) -> str:
 
 def classify(raw: str, *, unit: str = "件") -> tuple[CellKind, int | Decimal | None, str | None]:
     """Kind, value and written unit of a cell text. ``unit`` is the column's unit (件 or 万元)."""
+    if raw.isascii() and raw.isdigit():  # the common case, without normalising
+        value: int | Decimal = Decimal(raw) if unit == AMOUNT_UNIT else int(raw)
+        return (CellKind.ZERO if value == 0 else CellKind.NUMBER), value, None
     text = _normalise(raw)
     if not text:
         return CellKind.BLANK, None, None
@@ -52,7 +55,6 @@ def classify(raw: str, *, unit: str = "件") -> tuple[CellKind, int | Decimal | 
     digits = m.group("int").replace(",", "")
     frac = m.group("frac")
     written_unit = m.group("unit")
-    value: int | Decimal
     try:
         if frac is not None or unit == AMOUNT_UNIT:
             value = Decimal(f"{m.group('sign')}{digits}" + (f".{frac}" if frac is not None else ""))

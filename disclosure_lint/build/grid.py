@@ -16,14 +16,15 @@ from ..model.normalize import label_key
 from .cells import classify
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GCell:
     text: str
     row: int  # row index in the (possibly stitched) table
-    col: int  # grid column of the region's origin
+    col: int  # first grid column the region covers in this row
     location: Location
     kind: CellKind  # classification of the text as a value (TEXT = a label or prose)
     above: bool  # a copy of a region that starts in a row above (vertical merge)
+    key: str = ""  # comparison key of a label (label_key); "" for value cells
 
     @property
     def is_label(self) -> bool:
@@ -37,16 +38,13 @@ class GCell:
         return Text(text=self.text, location=self.location)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowView:
     index: int  # row index in the (possibly stitched) table
     cells: tuple[GCell, ...]  # distinct regions of the row, left to right (copies from above marked)
     positions: tuple[GCell | None, ...]  # the region covering each grid column
     location: Location
-
-    @property
-    def own(self) -> list[GCell]:
-        return [c for c in self.cells if not c.above]
+    own: tuple[GCell, ...]  # the regions that start in this row (not copies from above)
 
     @property
     def is_empty(self) -> bool:
@@ -63,47 +61,40 @@ class TablePart:
 
     blocks: list[tuple[int, TableBlock]] = field(default_factory=list)  # (block index, table)
     kind: str | None = None
+    rows: list[RowView] = field(default_factory=list)  # the rows of all its blocks, in order
 
     @property
     def location(self) -> Location:
         return self.blocks[0][1].location if self.blocks else Location()
 
-    def rows(self) -> list[RowView]:
-        out: list[RowView] = []
-        for _, table in self.blocks:
-            out.extend(scan_rows(table, start=len(out)))
-        return out
+    def add(self, index: int, table: TableBlock, rows: list[RowView]) -> None:
+        self.blocks.append((index, table))
+        self.rows.extend(rows)
 
 
 def scan_rows(table: TableBlock, start: int = 0) -> list[RowView]:
     """Rows of distinct cells. Robust to ragged rows, bad origins and empty tables."""
     rows: list[RowView] = []
     for r, grid_row in enumerate(table.rows):
-        seen: set[tuple[int, int]] = set()
+        by_origin: dict[tuple[int, int], GCell] = {}
         cells: list[GCell] = []
         positions: list[GCell | None] = []
         for c, gc in enumerate(grid_row):
-            origin = gc.origin if isinstance(gc.origin, tuple) and len(gc.origin) == 2 else (r, c)
-            if origin in seen:
-                positions.append(cells[-1] if cells and (cells[-1].row, cells[-1].col) == _key(origin, start) else
-                                 next((x for x in cells if (x.row, x.col) == _key(origin, start)), None))
-                continue
-            seen.add(origin)
-            kind = classify(gc.text)[0]
-            cell = GCell(gc.text, start + r, origin[1], gc.location, kind,
-                         above=origin[0] < r and origin[0] >= 0)
-            # `row` of a copy is where its region starts, so copies of one region compare equal.
-            if cell.above:
-                cell = GCell(gc.text, start + origin[0], origin[1], gc.location, kind, True)
-            cells.append(cell)
+            origin = gc.origin if len(gc.origin) == 2 else (r, c)
+            cell = by_origin.get(origin)
+            if cell is None:
+                above = 0 <= origin[0] < r
+                # A copy keeps the row where its region starts, so all copies of a region are equal.
+                kind = classify(gc.text)[0]
+                cell = GCell(gc.text, start + (origin[0] if above else r), c, gc.location, kind, above,
+                             label_key(gc.text) if kind is CellKind.TEXT else "")
+                by_origin[origin] = cell
+                cells.append(cell)
             positions.append(cell)
         loc = next((c.location for c in cells if not c.above), table.location)
-        rows.append(RowView(start + r, tuple(cells), tuple(positions), loc))
+        rows.append(RowView(start + r, tuple(cells), tuple(positions), loc,
+                            tuple(c for c in cells if not c.above)))
     return rows
-
-
-def _key(origin: tuple[int, int], start: int) -> tuple[int, int]:
-    return start + origin[0], origin[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -120,14 +111,9 @@ TABLE_MARKERS: dict[str, tuple[str, ...]] = {
 MIN_MARKERS = 2
 
 
-def classify_table(table: TableBlock) -> str | None:
+def classify_table(rows: list[RowView]) -> str | None:
     """"active", "requests", "litigation" or None, by the labels the grid holds."""
-    texts: set[str] = set()
-    for r, grid_row in enumerate(table.rows):
-        for gc in grid_row:
-            if gc.origin[0] == r or gc.origin[0] < 0:  # a vertical copy adds nothing new
-                texts.add(label_key(gc.text))
-    blob = "\u0000".join(texts)
+    blob = "\u0000".join({c.key for row in rows for c in row.own if c.key})
     scores = {key: sum(1 for m in markers if m in blob) for key, markers in TABLE_MARKERS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < MIN_MARKERS:

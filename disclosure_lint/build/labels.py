@@ -114,8 +114,9 @@ class LabelMatcher(Generic[T]):
                 if bare != key:
                     self._bare.setdefault(bare, []).append((official, target))
 
-    def match(self, text: str, *, prefer: "Iterable[T] | None" = None) -> Match[T] | None:
-        """Match one label. ``prefer`` breaks ties between equal labels (e.g. by group context)."""
+    def match(self, text: str, *, prefer: "Iterable[T] | None" = None, fuzzy: bool = True) -> Match[T] | None:
+        """Match one label. ``prefer`` breaks ties between equal labels (e.g. by group context);
+        ``fuzzy=False`` accepts only labels equal after normalisation (and the known typos)."""
         found = strip_ordinal(text)
         if not found:
             return None
@@ -142,7 +143,7 @@ class LabelMatcher(Generic[T]):
         hit = self._pick(self._bare.get(bare_key), preferred)
         if hit is not None:
             return Match(hit[1], hit[0], found, True, 1.0)
-        return self._fuzzy(fixed, found, preferred)
+        return self._fuzzy(fixed, found, preferred) if fuzzy else None
 
     def _fuzzy(self, key: str, found: str, preferred: "list[T] | None") -> Match[T] | None:
         if len(key) < FUZZY_MIN_LENGTH:

@@ -98,6 +98,8 @@ def _key(text: str) -> str:
 
 
 def _short(text: str) -> bool:
+    if len(text) > 3 * HEADING_MAX_LENGTH:  # cheap test first: most paragraphs are long prose
+        return False
     key = label_key(text)
     if len(key) > HEADING_MAX_LENGTH:
         return False

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import __version__
-from ..config import Config, ConfigError, find_config, load_config_file
+from ..config import Config, ConfigError, ConfigFinder, load_config_file
 from ..engine.finding import Message
 from ..engine.result import EXIT_ERROR, LintResult, exit_code
 from ..loading import DEFAULT_MAX_FILE_SIZE
@@ -97,9 +97,10 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
     overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
                      ignore=split_selectors(ignore), fail_on=fail_on, lang=lang)
     linters: dict[str | None, Any] = {}
+    finder = ConfigFinder()
 
     def linter_for(path: str) -> Any:
-        source = config_path if config_path else None if isolated or path == "-" else find_config(path)
+        source = config_path if config_path else None if isolated or path == "-" else finder.find(path)
         key = str(source) if source else None
         if key not in linters:
             try:
@@ -140,8 +141,8 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
             Path(output_file).write_text(text, encoding="utf-8")
         except OSError as exc:
             _die(f"{output_file}: cannot write output ({exc.strerror})")
-    else:
-        click.echo(text, nl=not text.endswith("\n"))
+    elif text:
+        click.echo(text, nl=not text.endswith("\n"), color=ctx.color)
     code = exit_code(results, config.fail_on)
     sys.exit(0 if exit_zero and code == 1 else code)
 

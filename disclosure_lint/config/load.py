@@ -8,7 +8,6 @@ merging across files. ``--config`` and ``--isolated`` override the search.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,18 +50,39 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
 
 
-@lru_cache(maxsize=256)
-def _find_in(folder: Path) -> Path | None:
-    for d in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (d / name).is_file():
-                return d / name
-        if (d / "pyproject.toml").is_file() and _has_tool_table(d / "pyproject.toml"):
-            return d / "pyproject.toml"
+def _config_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (folder / name).is_file():
+            return folder / name
+    if (folder / "pyproject.toml").is_file() and _has_tool_table(folder / "pyproject.toml"):
+        return folder / "pyproject.toml"
     return None
 
 
+class ConfigFinder:
+    """Finds the configuration for many paths in one run, looking at each folder only once."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, Path | None] = {}
+
+    def find(self, path: str | Path) -> Path | None:
+        p = Path(path).resolve()
+        folder = p if p.is_dir() else p.parent
+        walked: list[Path] = []
+        found: Path | None = None
+        for d in (folder, *folder.parents):
+            if d in self._cache:
+                found = self._cache[d]
+                break
+            walked.append(d)
+            found = _config_in(d)
+            if found is not None:
+                break
+        for d in walked:
+            self._cache[d] = found
+        return found
+
+
 def find_config(path: str | Path) -> Path | None:
-    """The configuration file that applies to ``path`` (looked up once per folder)."""
-    p = Path(path).resolve()
-    return _find_in(p if p.is_dir() else p.parent)
+    """The configuration file that applies to ``path``: the closest one walking up."""
+    return ConfigFinder().find(path)

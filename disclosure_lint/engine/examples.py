@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Report
+from ..model.template import table_spec
 from .rule import Example, RuleSpec
 
 SAMPLES_PACKAGE = "disclosure_lint_rules.samples"
@@ -39,7 +40,12 @@ def with_cell(report: Report, key: str, raw: str) -> Report:
     cell = table.cell(row_key, col_key) if table else None
     if table is None or cell is None:
         raise ExampleError(f"example edits cell {key!r}, which the sample does not have")
-    new = parse_cell(raw, key=key, unit=cell.unit or "", location=cell.location)
+    # The column's unit (件 or 万元) from the format, not the unit the old text happened to carry.
+    try:
+        unit = table_spec(table_key, table.version).column(row_key, col_key).unit
+    except KeyError:
+        unit = "件"
+    new = parse_cell(raw, key=key, unit=unit, location=cell.location)
     row = table.rows[row_key]
     rows = {**table.rows, row_key: row.model_copy(update={"cells": {**row.cells, col_key: new}})}
     return report.model_copy(update={table_key: table.model_copy(update={"rows": rows})})

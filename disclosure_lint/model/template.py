@@ -145,7 +145,7 @@ ACTIVE_2019 = TableSpec(
                       ColumnSpec("total_published", "对外公开总数量"))),
         SubTableSpec("item5", "第二十条第（五）项",
                      (RowSpec("licensing", "行政许可"), RowSpec("other_services", "其他对外管理服务事项")),
-                     (_PREV, _CHANGE)),
+                     (_PREV, _CHANGE, _DECISIONS_2019)),
         SubTableSpec("item6", "第二十条第（六）项",
                      (RowSpec("penalty", "行政处罚"), RowSpec("enforcement", "行政强制")),
                      (_PREV, _CHANGE, _DECISIONS_2019)),

@@ -56,7 +56,10 @@ class Plugins:
         autoload: bool = True,
         modules: Sequence[str] = (),
         blocked: Sequence[str] = (),
+        objects: Sequence[Any] = (),
     ) -> None:
+        """``modules`` are imported and registered (``-p``); ``objects`` are registered as they
+        are (a module or any object with hook implementations), as pytest.main(plugins=…) does."""
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
         self.pm.add_hookspecs(hookspecs)
         for name in blocked:
@@ -70,6 +73,13 @@ class Plugins:
                 raise PluginError(f"plugin failed to load: {type(exc).__name__}: {exc}") from exc
         for module in modules:
             self._register_module(module, module)
+        for obj in objects:
+            name = getattr(obj, "__name__", None) or type(obj).__name__
+            if not self.pm.is_registered(obj):
+                try:
+                    self.pm.register(obj, name)
+                except pluggy.PluginValidationError as exc:
+                    raise PluginError(f"plugin {name!r}: {exc}") from exc
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:

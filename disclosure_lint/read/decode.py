@@ -78,16 +78,28 @@ def _bom_codec(data: bytes) -> str | None:
     return None
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows itself by NUL bytes on one parity only (ASCII and digits)."""
-    if len(data) < 4:
+def _utf16_without_bom(data: bytes, final: bool) -> tuple[str, str] | None:
+    """UTF-16 without a BOM (rare: Notepad writes one). Tried only when the zero bytes sit on one
+    byte parity, as ASCII characters in UTF-16 put them; such bytes are neither UTF-8 nor GB18030
+    text anyway. The right byte order decodes line ends and ASCII (digits, TABs) as themselves,
+    the wrong one turns them into U+0A00, U+3000 …, so the order with more of them wins."""
+    head = data[:2 * _SAMPLE]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # ASCII puts its zero byte on one side; binary data scatters zeros over both.
+    if max(even, odd) < 2 * min(even, odd) + 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd and not even and odd >= len(data) // 8:
-        return "utf-16-le"
-    if even and not odd and even >= len(data) // 8:
-        return "utf-16-be"
-    return None
+    best: tuple[int, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, codec, final)
+        if text is None:
+            continue
+        sample = text[:_SAMPLE]
+        if "\n" not in sample and len(sample) >= 200:  # a text file this long has a line end
+            continue
+        score = sum(1 for ch in sample if ch < "\x7f" and (ch.isprintable() or ch in "\t\n\r"))
+        if score and (best is None or score > best[0]):
+            best = (score, text, codec)
+    return (best[1], best[2]) if best else None
 
 
 def _looks_binary(text: str, codec: str) -> bool:
@@ -142,11 +154,9 @@ def decode_with_declared(data: bytes, declared: str | None, *, final: bool = Tru
     bom = _bom_codec(data)
     if bom is not None:
         return _finish(_strict(data, bom, final), bom)
-    utf16 = _utf16_without_bom(data)
+    utf16 = _utf16_without_bom(data, final)
     if utf16 is not None:
-        text = _strict(data, utf16, final)
-        if text is not None:
-            return _finish(text, utf16)
+        return _finish(*utf16)
     text = _strict(data, "utf-8", final)
     if text is not None:
         return _finish(text, "utf-8")

@@ -35,11 +35,6 @@ _WORD_MARKERS = (
 _CONTENT_TYPES = "[Content_Types].xml"
 _MAX_CONTENT_TYPES = 1 << 20  # a real [Content_Types].xml is a few KiB; never inflate more
 
-# Other binary formats, recognised outright so the message is certain (and cheap).
-_BINARY_MAGICS = (
-    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"7z\xbc\xaf", b"Rar!", b"\x1f\x8b",
-    b"\xfd7zXZ", b"II*\x00", b"MM\x00*",
-)
 _HTML_START = re.compile(r"<(?:[a-zA-Z]|!|\?)")
 _YAML_KEY_LINE = re.compile(r"""^(?:[A-Za-z_][\w.-]*|"[^"\n]+"|'[^'\n]+')[ \t]*:(?:[ \t]|$)""")
 # The marker as a top-level YAML key (column 0) or as a JSON key anywhere in the head.
@@ -169,8 +164,6 @@ def sniff_format(head: bytes) -> Format:
         return "docx" if is_docx(head) or _docx_from_head(head) else "zip"
     if head.startswith(_OLE2_MAGIC):
         return "ole2"
-    if head.startswith(_BINARY_MAGICS):
-        return "binary"
     text = head_text(head)
     if text is None:
         return "binary"

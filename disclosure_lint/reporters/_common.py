@@ -1,0 +1,86 @@
+"""What every built-in reporter computes the same way: order, totals, and where a finding points.
+
+Kept in one place so the text, JSON and SARIF outputs can never disagree on how many findings a
+run had or on which line a finding sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..engine.finding import Message, Severity
+from ..engine.result import LintResult
+from ..model import Location
+
+
+def ordered(results: Sequence[LintResult]) -> list[LintResult]:
+    """Results by path, so the output does not depend on the order files were linted in."""
+    return sorted(results, key=lambda r: r.path)
+
+
+def has_line(location: Location) -> bool:
+    """True when ``location.line`` is a line of the file itself (text, Markdown, HTML).
+
+    A PDF location may carry a line, but it counts within its page, not within the file.
+    """
+    return location.line is not None and location.page is None
+
+
+def describe(location: Location, lang: str) -> str:
+    """The place in the file in words: only line and column when the file has lines (a text
+    reader may also record the table cell, which would say the same thing twice)."""
+    if has_line(location):
+        return Location(line=location.line, column=location.column).describe(lang)
+    return location.describe(lang)
+
+
+def input_error_text(result: LintResult, lang: str) -> str:
+    """The input error without the file name the message usually starts with (it is shown
+    in front of it anyway)."""
+    if result.input_error is None:
+        return ""
+    text = result.input_error.get(lang)
+    for sep in ("：", ": ", ":"):
+        if text.startswith(result.path + sep):
+            return text[len(result.path) + len(sep):].strip()
+    return text
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The counts a summary line reports, over one file or the whole run."""
+
+    files: int = 0  # files linted (passed-over files not counted)
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    skipped: int = 0  # skipped rule runs (a rule skipped in two files counts twice)
+    internal_errors: int = 0
+    input_errors: int = 0
+    passed_over: int = 0
+
+    @property
+    def findings(self) -> int:
+        return self.error + self.warning + self.info
+
+
+def totals(results: Sequence[LintResult]) -> Totals:
+    counts = {s.value: 0 for s in Severity}
+    files = skipped = internal = inputs = passed = 0
+    for r in results:
+        if r.passed_over:
+            passed += 1
+            continue
+        files += 1
+        for key, n in r.counts().items():
+            counts[key] += n
+        skipped += len(r.skipped)
+        internal += len(r.errors)
+        inputs += r.input_error is not None
+    return Totals(files=files, skipped=skipped, internal_errors=internal, input_errors=inputs,
+                  passed_over=passed, **counts)
+
+
+def message_or_none(message: Message | None, lang: str) -> str | None:
+    return message.get(lang) if message is not None else None
