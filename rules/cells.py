@@ -34,13 +34,17 @@ AMOUNT_LIMIT = Decimal(10000)
 # The trial format's 本年增/减 may be negative (a decrease).
 _SIGNED_COLUMNS = frozenset({("active", "change")})
 
-# Table 四 as it stands in the shipped sample (rules/samples/seed.txt), for DL201's examples.
-_SEED_TABLE4 = (
-    "\t行政复议\n\t行政诉讼\n\n\t结果\n维持\n\t结果纠正\n\t其他结果\n\t尚未\n审结\n\t总\n计\n\t未经复议直接起诉\n"
-    "\t[bookmark: _Hlk67039688]复议后起诉\n\n\t\n\t\n\t\n\t\n\t\n\t结果维持\n\t结果纠正\n\t其他\n结果\n\t尚未\n审结\n"
-    "\t总计\n\t结果维持\n\t结果\n纠正\n\t其他\n结果\n\t尚未审结\n\t总计\n\n" + "\t0\n" * 15 + "\n\n"
+# A small report with all six sections and no tables at all, for DL201's examples.
+_NO_TABLES = (
+    "某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局认真做好政务公开工作。\n"
+    "二、主动公开政府信息情况\n详见门户网站。\n三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n"
+    "五、存在的主要问题及改进情况\n公开质量有待提升，下一步将加强培训。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
 )
-_HEADING4 = "四、政府信息公开行政复议、行政诉讼情况\n"
+_WITHOUT_234 = (
+    "某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局认真做好政务公开工作。\n"
+    "五、存在的主要问题及改进情况\n公开质量有待提升，下一步将加强培训。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+)
 
 
 def _tables(report: Report) -> list[StandardTable]:
@@ -69,18 +73,12 @@ def _counted(table: StandardTable, cell: Cell) -> bool:
       examples=Examples(
           valid=[
               sample("seed"),
-              sample("seed", replace={_HEADING4 + _SEED_TABLE4: ""},
-                     note="section 四 and its table both gone: DL101 reports the section, not DL201"),
+              sample(text=_WITHOUT_234, note="sections 二–四 and their tables all missing: DL101's, not DL201's"),
           ],
           invalid=[
-              sample("seed", replace={_SEED_TABLE4: "本年度未发生政府信息公开行政复议、行政诉讼案件。\n"}, expect=1,
-                     note="table 四 replaced by a sentence"),
-              sample(text="某某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局认真做好政务公开工作。\n"
-                          "二、主动公开政府信息情况\n详见门户网站。\n三、收到和处理政府信息公开申请情况\n"
-                          "本年度未收到政府信息公开申请。\n四、政府信息公开行政复议、行政诉讼情况\n"
-                          "本年度未发生行政复议、行政诉讼。\n五、存在的主要问题及改进情况\n公开质量有待提升，下一步将加强培训。\n"
-                          "六、其他需要报告的事项\n本年度未收取信息处理费。\n",
-                     expect=3, note="all six sections, no tables at all"),
+              sample(text=_NO_TABLES, expect=3, note="all six sections, prose instead of tables 二, 三, 四"),
+              sample(text=_NO_TABLES.replace("详见门户网站。", ""), expect=3,
+                     note="section 二 empty: DL201, which supersedes DL104 there"),
           ]))
 def table_missing(report: Report, sections: dict[str, Section], check: Check) -> None:
     """表二、表三、表四所在部分存在，但未找到相应的统计表。
@@ -435,7 +433,8 @@ def _in_wan(value: Decimal | int) -> str:
       examples=Examples(
           valid=[
               sample("seed"),
-              sample("seed", cells={"requests.granted.natural_person": "2件"}, note="件 in a count column"),
+              sample("seed", cells={"requests.unavailable_not_held.natural_person": "3件"}, note="件 in a count column"),
+              sample("seed", cells={"active.fees.amount": "0元"}, note="0元 is 0 万元: nothing can be scaled wrongly"),
               sample("seed", cells={"active.licensing.decisions": "18463个"}, note="个 also counts"),
               sample("seed", cells={"active.fees.amount": "0.5万元"}, note="万元 in the amount column"),
           ],

@@ -185,7 +185,8 @@ def _longest_in_order(values: Sequence[int]) -> set[int]:
             if values[j] < v and len(best[j]) > len(chain):
                 chain = best[j]
         best.append([*chain, i])
-    return set(max(best, key=lambda chain: len(chain))) if best else set()
+    longest: list[int] = max(best, key=len) if best else []
+    return set(longest)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ what it found.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..model import (
     Contact,
@@ -48,7 +48,7 @@ def _contact_extractor() -> Callable[[list[Text]], Contact] | None:
         if exc.name != f"{__package__}.contact":
             raise
         return None
-    return extract_contact  # type: ignore[no-any-return]
+    return extract_contact
 
 
 @dataclass

@@ -11,9 +11,10 @@ exactly first, fuzzily only when exact matching fails, and refuse ambiguous fuzz
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 from ..model.normalize import label_key
 
@@ -114,7 +115,7 @@ class LabelMatcher(Generic[T]):
                 if bare != key:
                     self._bare.setdefault(bare, []).append((official, target))
 
-    def match(self, text: str, *, prefer: "Iterable[T] | None" = None, fuzzy: bool = True) -> Match[T] | None:
+    def match(self, text: str, *, prefer: Iterable[T] | None = None, fuzzy: bool = True) -> Match[T] | None:
         """Match one label. ``prefer`` breaks ties between equal labels (e.g. by group context);
         ``fuzzy=False`` accepts only labels equal after normalisation (and the known typos)."""
         found = strip_ordinal(text)
@@ -145,7 +146,7 @@ class LabelMatcher(Generic[T]):
             return Match(hit[1], hit[0], found, True, 1.0)
         return self._fuzzy(fixed, found, preferred) if fuzzy else None
 
-    def _fuzzy(self, key: str, found: str, preferred: "list[T] | None") -> Match[T] | None:
+    def _fuzzy(self, key: str, found: str, preferred: list[T] | None) -> Match[T] | None:
         if len(key) < FUZZY_MIN_LENGTH:
             return None
         scored: dict[int, tuple[float, str, T]] = {}
@@ -169,7 +170,7 @@ class LabelMatcher(Generic[T]):
         return Match(best[2], best[1], found, False, best[0])
 
     @staticmethod
-    def _pick(hits: "list[tuple[str, T]] | None", preferred: "list[T] | None") -> tuple[str, T] | None:
+    def _pick(hits: list[tuple[str, T]] | None, preferred: list[T] | None) -> tuple[str, T] | None:
         if not hits:
             return None
         if len(hits) > 1 and preferred is not None:

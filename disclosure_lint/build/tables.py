@@ -16,9 +16,10 @@ Keys in `missing` and `LabelUse.key` are relative to the table ("granted", "gran
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Sequence
+from typing import cast
 
 from ..model import Cell, LabelUse, Location, Row, StandardTable, TemplateVersion, Text
 from ..model.normalize import label_key
@@ -211,15 +212,15 @@ def build_active(rows: list[RowView], version: TemplateVersion, location: Locati
             acc.unmatched.append(_row_label(row, labels))
             continue
         cell, m = hit
-        block, spec_row = m.target  # type: ignore[misc]
+        row_block, spec_row = cast("tuple[SubTableSpec, RowSpec]", m.target)
         if spec_row.key in acc.rows:
             acc.unmatched.append(cell.as_text())  # the same row twice: keep the first
             continue
         acc.label_match(spec_row.key, "row", m, cell)
-        positions = {p: c for p, c in header.items() if any(c is bc for bc in block.columns)}
-        mapping, extra = assign_values(_after(row, cell), _header_order(positions, block.columns),
+        positions = {p: c for p, c in header.items() if any(c is bc for bc in row_block.columns)}
+        mapping, extra = assign_values(_after(row, cell), _header_order(positions, row_block.columns),
                                        positions or None)
-        acc.add_row(spec_row.key, cell, block.columns, mapping)
+        acc.add_row(spec_row.key, cell, row_block.columns, mapping)
         acc.unmatched_cells(extra)
     return acc.finish(location)
 

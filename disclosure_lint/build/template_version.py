@@ -8,9 +8,8 @@ every row would be "missing"; and a report can mix a trial table 二 with a curr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from typing import Callable
 
 from ..model import Location, Signature, TemplateInfo, TemplateVersion, Text
 from ..model.normalize import label_key
@@ -92,9 +91,7 @@ def detect_template(tables: list[tuple[str | None, list[RowView]]], paragraphs: 
                     add(cell.text, V2021, cell.location, kind)
                 elif kind == "active" and _is(keys, TRIAL_ACTIVE_ROWS):
                     add(cell.text, V2019, cell.location, kind)
-                elif kind == "active" and _is(keys, CURRENT_ACTIVE_ROWS):
-                    add(cell.text, V2021, cell.location, kind)
-                elif kind == "requests" and any(m in keys[0] for m in CURRENT_OTHER_LEAVES):
+                elif kind == "active" and _is(keys, CURRENT_ACTIVE_ROWS) or kind == "requests" and any(m in keys[0] for m in CURRENT_OTHER_LEAVES):
                     add(cell.text, V2021, cell.location, kind)
             if kind == "requests":
                 _trial_other_row(row, add)

@@ -16,6 +16,7 @@ from ..model import Location, Text
 from ..model.normalize import compact
 
 TITLE_MAX_LENGTH = 80  # characters without whitespace; longer paragraphs are prose
+FALLBACK_MAX_LENGTH = 50  # a title without the usual words must be shorter still
 _TITLE_CORE = re.compile(r"政府信息公开.*(?:年度报告|工作报告|年报)|政务公开.*年度报告")
 _CN_YEAR_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3,
                    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -72,9 +73,9 @@ def parse_agency(title: str, year_span: tuple[int, int] | None) -> str | None:
 def find_title(paragraphs: list[Text], limit: int) -> TitleInfo | None:
     """Find the title among the first ``limit`` paragraphs (those before the first section).
 
-    The title is the first paragraph that looks like one; failing that, the first short
-    paragraph that carries a year (many titles are split into agency / year-and-kind lines, or
-    printed as "XX局" over "2023年政府信息公开工作年度报告"; both lines are joined).
+    The title is the first paragraph that looks like one (a title split into an agency line over
+    "2023年政府信息公开工作年度报告" is joined); failing that, the first short paragraph before
+    the period statement.
     """
     limit = min(limit, len(paragraphs))
     for i in range(limit):
@@ -83,27 +84,30 @@ def find_title(paragraphs: list[Text], limit: int) -> TitleInfo | None:
             continue
         idx: tuple[int, ...] = (i,)
         text = p.text.strip()
-        # "淄博市行政审批服务局" / "2023年政府信息公开工作年度报告": join a short agency line.
-        if i > 0 and _is_agency_line(paragraphs[i - 1].text) and not _has_agency(text):
+        # "淄博市行政审批服务局" / "2023年政府信息公开工作年度报告", or "…服务局2023年" /
+        # "政府信息公开工作年度报告": join the short line above when the title lacks what it has.
+        if i > 0 and _is_title_part(paragraphs[i - 1].text) and not _complete(text):
             idx = (i - 1, i)
             text = paragraphs[i - 1].text.strip() + text
         return _info(text, paragraphs[idx[0]].location, idx)
     # Split title: a short line with a year, followed by the kind of report.
     for i in range(limit - 1):
         a, b = paragraphs[i].text.strip(), paragraphs[i + 1].text.strip()
-        if a and b and len(compact(a)) <= TITLE_MAX_LENGTH and looks_like_title(a + b):
+        if a and b and _is_title_part(a) and _is_title_part(b) and looks_like_title(a + b):
             return _info(a + b, paragraphs[i].location, (i, i + 1))
-    # Fallback: the first short paragraph before the period statement, if it names a year.
+    # Fallback: the first short paragraph before the period statement ("XX局2023年政务公开工作
+    #报告", or a title without the usual words). Metadata lines ("索引号：…", "发布日期：…") and
+    # sentences are not titles.
     for i in range(limit):
         text = paragraphs[i].text.strip()
-        if not text:
-            continue
         key = compact(text)
-        if "统计" in key or len(key) > 50 or key.endswith(("。", "；", ";")):
+        if not key:
+            continue
+        if "统计" in key or len(key) > FALLBACK_MAX_LENGTH:
             break
-        if parse_year(text) is not None and "报告" in key:
-            return _info(text, paragraphs[i].location, (i,))
-        break
+        if key.endswith(("。", "；", ";", "！", "？")) or any(c in key for c in "：:") or key.isdigit():
+            continue
+        return _info(text, paragraphs[i].location, (i,))
     return None
 
 
@@ -114,11 +118,14 @@ def _info(text: str, location: Location, idx: tuple[int, ...]) -> TitleInfo:
     return TitleInfo(Text(text=text, location=location), agency, year, idx)
 
 
-def _is_agency_line(text: str) -> bool:
+def _is_title_part(text: str) -> bool:
+    """A line that can be half of a title: short, no sentence, no metadata ("发布日期：…")."""
     key = compact(text)
-    return 2 <= len(key) <= 40 and parse_year(key) is None and not key.endswith(("。", "；", "：", ":"))
+    return (0 < len(key) <= TITLE_MAX_LENGTH // 2 and "统计" not in key
+            and not key.endswith(("。", "；", ";")) and not any(c in key for c in "：:"))
 
 
-def _has_agency(title: str) -> bool:
+def _complete(title: str) -> bool:
+    """The title names both its agency and its year."""
     found = parse_year(title)
-    return bool(parse_agency(title, (found[1], found[2]) if found else None))
+    return found is not None and bool(parse_agency(title, (found[1], found[2])))

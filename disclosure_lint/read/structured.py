@@ -185,7 +185,8 @@ def load_structured(data: bytes) -> dict[str, Any]:
         # JSON is YAML too, but json is faster and its errors point at the right place.
         obj = _load_json(text) if text.lstrip().startswith(("{", "[")) else _load_yaml(text)
     except RecursionError:
-        raise InputError("结构化报告嵌套过深，拒绝读取", "the structured report is nested too deeply") from None
+        raise InputError("结构化报告嵌套过深，拒绝读取",
+                         "the structured report is nested too deeply") from None
     if not isinstance(obj, dict) or STRUCTURED_MARKER not in obj:
         raise InputError(
             f"不是结构化报告：顶层缺少标记键 {STRUCTURED_MARKER}",

@@ -39,7 +39,6 @@ from .sniff import has_structured_marker, head_text, sniff_format
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _LEAD_BOOKMARK = re.compile(r"\s*\[bookmark:[^\]\n]*\]")
 _WS = " \t\u3000\u00a0\u200b\ufeff"  # indentation written with ASCII, ideographic, no-break spaces
-_SPACES = re.compile(r"[ \u3000\u00a0]+")
 _INNER_WS = re.compile(r"\s+")
 # A value as written in a value cell: a count or amount (full-width digits, thousands separators, a
 # unit), or a placeholder for "not filled". "1.8万" is a value *position* (the builder reports it).
@@ -68,6 +67,8 @@ LineKind = Literal["blank", "cell", "pipe", "row", "text"]
 def _clean(raw: str) -> tuple[str, int]:
     """Drop ``[bookmark: …]`` left-overs and leading indentation; return the text and the offset
     (in characters) of its first character in ``raw``, for the column."""
+    if not raw or (raw[0] not in _WS and "[" not in raw):  # the common case, kept cheap
+        return raw.rstrip(), 0
     rest = raw
     while True:
         stripped = rest.lstrip(_WS)
@@ -189,7 +190,8 @@ def _pipe_cells(line: str, number: int) -> list[_Cell]:
     body = line.rstrip()
     cells: list[_Cell] = []
     start = body_start + 1 if body[body_start:body_start + 1] == "|" else body_start
-    end = len(body) - 1 if body.endswith("|") and not body.endswith("\\|") and len(body) - 1 >= start else len(body)
+    closed = body.endswith("|") and not body.endswith("\\|") and len(body) - 1 >= start
+    end = len(body) - 1 if closed else len(body)
     pos = start
     for m in [*_PIPE_SPLIT.finditer(body, start, end), None]:
         stop = m.start() if m else end

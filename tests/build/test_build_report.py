@@ -369,7 +369,7 @@ def test_wrong_unit_in_amount_column() -> None:
     report = build_report(grid_document(edited(edit)))
     fee = report.cell("active.fees.amount")
     assert fee is not None
-    assert (fee.kind, fee.value, fee.unit, fee.raw) == (CellKind.NUMBER, Decimal("251000"), "元", "251000元")
+    assert (fee.kind, fee.value, fee.unit, fee.raw) == (CellKind.NUMBER, Decimal(251000), "元", "251000元")
 
 
 def test_swapped_columns_follow_the_header() -> None:

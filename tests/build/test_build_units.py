@@ -34,10 +34,10 @@ from disclosure_lint.model.template import REQUESTS_2021
         ("-3", "件", CellKind.NUMBER, -3, None),
         ("－3", "件", CellKind.NUMBER, -3, None),
         ("1.5", "件", CellKind.NUMBER, Decimal("1.5"), None),
-        ("0", "万元", CellKind.ZERO, Decimal("0"), None),
+        ("0", "万元", CellKind.ZERO, Decimal(0), None),
         ("0.5万元", "万元", CellKind.NUMBER, Decimal("0.5"), "万元"),
         ("12.35", "万元", CellKind.NUMBER, Decimal("12.35"), None),
-        ("251000元", "万元", CellKind.NUMBER, Decimal("251000"), "元"),
+        ("251000元", "万元", CellKind.NUMBER, Decimal(251000), "元"),
         ("", "件", CellKind.BLANK, None, None),
         ("  \u3000", "件", CellKind.BLANK, None, None),
         ("/", "件", CellKind.PLACEHOLDER, None, None),
@@ -146,10 +146,27 @@ def test_title(title: str, agency: str, year: int | None) -> None:
     assert info.year == year
 
 
-def test_title_split_over_two_lines() -> None:
-    info = find_title(_texts("淄博市行政审批服务局", "2023年政府信息公开工作年度报告", "正文……。"), 3)
+@pytest.mark.parametrize(("first", "second"), [("淄博市行政审批服务局", "2023年政府信息公开工作年度报告"),
+                                                ("淄博市行政审批服务局2023年", "政府信息公开工作年度报告")])
+def test_title_split_over_two_lines(first: str, second: str) -> None:
+    info = find_title(_texts(first, second, "正文……。"), 3)
     assert info is not None
+    assert info.title.text == "淄博市行政审批服务局2023年政府信息公开工作年度报告"
     assert info.agency == "淄博市行政审批服务局" and info.year == 2023 and info.blocks == (0, 1)
+
+
+def test_complete_title_is_not_joined_to_the_line_above() -> None:
+    info = find_title(_texts("首页", "淄博市行政审批服务局2023年政府信息公开工作年度报告"), 2)
+    assert info is not None and info.blocks == (1,)
+
+
+def test_title_fallback_first_short_paragraph() -> None:
+    info = find_title(_texts("索引号：11370300MB2856/2024-00012", "淄博市行政审批服务局2023年度政务公开工作总结",
+                             "本年度报告中所列数据的统计期限自2023年1月1日起。"), 3)
+    assert info is not None
+    assert (info.title.text, info.agency, info.year) == ("淄博市行政审批服务局2023年度政务公开工作总结",
+                                                         "淄博市行政审批服务局", 2023)
+    assert find_title(_texts("本年度报告中所列数据的统计期限自2023年1月1日起。", "短标题"), 2) is None
 
 
 def test_no_title_in_prose() -> None:
