@@ -49,7 +49,8 @@ _NOT_A_COUNTY = ("开发区", "高新区", "新区", "园区", "景区", "社区
 _NOT_A_TOWNSHIP = ("城乡", "乡村", "城镇", "乡镇")
 # What a township-level body is called: its government or office, nothing else (a department name
 # after a township token is a false reading such as "住房和城乡建设局").
-_TOWNSHIP_BODY = re.compile(r"^(?:人民政府|政府|办事处|街道办事处|党工委|党委|便民服务中心|综合服务中心|党政办公室|办公室)?$")
+_TOWNSHIP_BODY = re.compile(
+    r"^(?:人民政府|政府|办事处|街道办事处|党工委|党委|便民服务中心|综合服务中心|党政办公室|办公室)?$")
 _GOVERNMENT = re.compile(r"人民政府|政府|办事处|行政公署")
 
 

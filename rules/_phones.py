@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import phonenumbers
@@ -41,16 +41,16 @@ class Phone:
     retired: RetiredCode | None = None  # its area code was withdrawn (still valid for the year)
     fix_zh: str | None = None
     fix_en: str | None = None
+    written: str | None = None  # the number as written, without a bracketed note or an extension
+
+    @property
+    def core(self) -> str:
+        return self.written if self.written is not None else _core(self.raw)
 
     @property
     def is_canonical(self) -> bool:
         """Written as area code-hyphen-number (landlines only; other kinds have no such form)."""
         return self.kind is not PhoneKind.LANDLINE or self.core == self.canonical
-
-    @property
-    def core(self) -> str:
-        """The number as written, without a bracketed note or an extension."""
-        return _core(self.raw)
 
 
 # A bracketed note without digits ("（办公室）"), and an extension ("转8001", "分机 8001").
@@ -71,10 +71,25 @@ def _invalid(raw: str, zh: str, en: str, **kw: object) -> Phone:
     return Phone(raw=raw, kind=PhoneKind.INVALID, problem_zh=zh, problem_en=en, **kw)  # type: ignore[arg-type]
 
 
+# "0533-2306909-8001": an extension after a second hyphen.
+_HYPHEN_EXTENSION = re.compile(r"^(?P<head>.*\d)\s*[\-－—–]\s*(?P<ext>\d{1,5})$")
+
+
 def parse_phone(raw: str, year: int | None = None, *, default_area: str | None = None) -> Phone:
     """Classify one number as written. ``year`` is the report year (for retired area codes);
     ``default_area`` the area code of a number written just before it in the same field
     ("0533-2306909、2306910": the second shares the first's code)."""
+    phone = _parse(raw, year, default_area)
+    if phone.kind is PhoneKind.INVALID:
+        m = _HYPHEN_EXTENSION.match(_core(raw))
+        if m:
+            head = _parse(m.group("head"), year, default_area)
+            if head.kind is PhoneKind.LANDLINE:
+                return replace(head, raw=raw, extension=m.group("ext"), written=_core(m.group("head")))
+    return phone
+
+
+def _parse(raw: str, year: int | None, default_area: str | None) -> Phone:
     text = unicodedata.normalize("NFKC", raw)
     ext = _EXTENSION.search(_NOTE.sub("", text))
     extension = ext.group(1) if ext else None

@@ -114,5 +114,5 @@ def row_phrase(table_key: str, row_key: str, version: TemplateVersion = Template
     return f"{table_name(table_key)}{block}“{row}”" + ("" if table_key == "litigation" else "行")
 
 
-__all__ = ["block_label", "cell_name", "cell_phrase", "row_phrase", "column_name", "column_unit", "row_name", "short_label", "split_key",
-           "table_name"]
+__all__ = ["block_label", "cell_name", "cell_phrase", "column_name", "column_unit", "row_name", "row_phrase",
+           "short_label", "split_key", "table_name"]

@@ -155,7 +155,8 @@ def requests_row_total(requests: StandardTable, check: Check) -> None:
 
 
 @rule("DL303", name="requests-outcome-total", severity="error",
-      summary_en="Table 3, per column: （七）总计 differs from the sum of the outcome rows (21 in the 2021 format, 19 in the trial format).",
+      summary_en="Table 3, per column: （七）总计 differs from the sum of the outcome rows "
+                 "(21 in the 2021 format, 19 in the trial format).",
       tags={"arithmetic", "table3"},
       examples=Examples(
           valid=[
@@ -208,7 +209,8 @@ _GROUP_NAMES = {"review": "行政复议", "suit_direct": "行政诉讼·未经�
 
 
 @rule("DL304", name="litigation-total", severity="error",
-      summary_en="Table 4, per group (review, direct suit, suit after review): 总计 differs from 维持 + 纠正 + 其他 + 尚未审结.",
+      summary_en="Table 4, per group (review, direct suit, suit after review): "
+                 "总计 differs from 维持 + 纠正 + 其他 + 尚未审结.",
       tags={"arithmetic", "table4"},
       examples=Examples(
           valid=[

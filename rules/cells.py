@@ -98,7 +98,8 @@ def table_missing(report: Report, sections: dict[str, Section], check: Check) ->
             f"“{heading}”部分未找到{_TABLE_TITLES[key]}：国家格式要求该部分以统一表格填报数据",
             f"Section “{heading}” has no {_TABLE_TITLES_EN[key]}: the national format requires the table",
             at=section, expected=table_name(key),
-            fix_zh=f"请按国家格式在该部分插入{table_name(key)}并逐项填写（无此类情况的填 0）；如表格是以图片插入的，请改为可编辑的表格",
+            fix_zh=f"请按国家格式在该部分插入{table_name(key)}并逐项填写（无此类情况的填 0）；"
+                   "如表格是以图片插入的，请改为可编辑的表格",
             fix_en=f"Insert {table_name(key, 'en')} of the national format in this section and fill in every cell "
                    "(0 where there were none); if the table was pasted as a picture, replace it with a real table")
 
@@ -511,7 +512,8 @@ def fee_amount_implausible(active: StandardTable, check: Check) -> None:
                 continue
             converted = _in_wan(value)
             check.fail(
-                f"{cell_phrase(cell, active.version)}为 {fmt(value)} 万元（达到 1 亿元以上），可能误按“元”填写；如以元计，应填 {converted}",
+                f"{cell_phrase(cell, active.version)}为 {fmt(value)} 万元（达到 1 亿元以上），"
+                f"可能误按“元”填写；如以元计，应填 {converted}",
                 f"{cell_phrase(cell, active.version, 'en')} is {fmt(value)} 万元 (100 million yuan or more): probably "
                 f"written in yuan; in 万元 that would be {converted}",
                 at=cell, actual=cell,

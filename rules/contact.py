@@ -268,7 +268,7 @@ def _reference(report: Report) -> tuple[str | None, str | None, list[object], st
     """
     sources: list[tuple[object, object, str, str]] = []
     title_text = report.agency or (report.title.text if report.title else "")
-    if title_text and report.title is not None:
+    if title_text:
         sources.append((report.title, mentions(title_text), "标题", "the title"))
     if report.contact.address is not None:
         sources.append((report.contact.address, mentions(report.contact.address.value), "地址", "the address"))
@@ -282,7 +282,7 @@ def _reference(report: Report) -> tuple[str | None, str | None, list[object], st
     city = cities.pop() if len(cities) == 1 and not many else None
     zh = "和".join(zh for _, _, zh, _ in naming)
     en = " and ".join(en for _, _, _, en in naming)
-    return province, city, [n for n, _, _, _ in naming], zh, en
+    return province, city, [n for n, _, _, _ in naming if n is not None], zh, en
 
 
 def _phone_province(phone: Phone) -> tuple[str | None, str | None]:
@@ -319,8 +319,8 @@ def contact_region_mismatch(report: Report, contact: Contact, check: Check) -> N
 
     以标题（报告单位名称）和地址中写明的省、市为参照：固定电话的区号（按 phonenumbers 的地理编码，如
     0533 → 山东省淄博市）和邮编（前两位，如25–27为山东）应在同一省份。邮编数据和行政区划会变化，因此默认只
-    在省级比较；只有标题和地址都指向同一个有独立区号的地级市时，才比较电话区号是否属于该市。标题和地址均未
-    写明地名时，只比较电话与邮编。手机号码的归属地不作比较。
+    在省级比较；只有标题和地址写明的地级市一致（或只有其中之一写明）、且该市有独立区号时，才比较电话区号
+    是否属于该市。标题和地址均未写明地名、或两者指向不同省份时，只比较电话与邮编。手机号码的归属地不作比较。
 
     Compared at province level; city level only for a landline against a prefecture-level city
     that the title and address agree on and that has its own area code.

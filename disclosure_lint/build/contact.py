@@ -72,9 +72,11 @@ _TRIM = " \t\u3000\u00a0\u200b\ufeff、，,；;。:："
 # One phone number inside a phone field: optional bracketed area code or +86, digits with
 # separators, an optional extension. Lists ("…、…", "…/…", "…或…") split into several numbers.
 _PHONE_RE = re.compile(
-    r"(?:[(（][+＋]?[0-9０-９][0-9０-９ \-－—–―‐‑]*[)）][ \u3000]*)?"
-    r"[+＋]?[0-9０-９](?:[0-9０-９ \u3000\-－—–―‐‑()（）]*[0-9０-９])?"
+    r"(?:[(（][+＋]?[0-9０-９][0-9０-９ \-－]{1,7}[)）][ \u3000\-－]*)?"
+    r"[+＋]?[0-9０-９](?:[0-9０-９ \u3000\-－—–―‐‑]*[0-9０-９])?"
     r"(?:\s*(?:转|分机)\s*[0-9０-９]+)?")
+# A bracketed note inside a phone field ("（工作日8:30-17:00）"): hidden before numbers are looked for.
+_PHONE_NOTE = re.compile(r"[(（][^()（）]*[^()（）0-9０-９ \-－+＋][^()（）]*[)）]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _DOMAIN_TAIL = re.compile(r"[A-Za-z0-9.\-]*\.[A-Za-z]{2,}")
 
@@ -174,7 +176,8 @@ def find_fields(text: str) -> list[RawField]:
 def _phones(text: str, label: str, start: int, end: int) -> list[RawField]:
     """The numbers of one phone field: "0533-2306909、0533-2306910" gives two."""
     found: list[RawField] = []
-    for m in _PHONE_RE.finditer(text, start, end):
+    masked = _PHONE_NOTE.sub(lambda m: " " * len(m.group(0)), text[:end])
+    for m in _PHONE_RE.finditer(masked, start, end):
         chunk = m.group(0)
         parts = [(chunk, m.start())]
         # "0533-2306909 0533-2306910": two full numbers separated by white space.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import CellKind, Location, TableBlock, Text
-from ..model.normalize import label_key
+from ..model.normalize import match_key
 from .cells import classify
 
 
@@ -24,7 +24,7 @@ class GCell:
     location: Location
     kind: CellKind  # classification of the text as a value (TEXT = a label or prose)
     above: bool  # a copy of a region that starts in a row above (vertical merge)
-    key: str = ""  # comparison key of a label (label_key); "" for value cells
+    key: str = ""  # comparison key of a label (match_key); "" for value cells
 
     @property
     def is_label(self) -> bool:
@@ -87,7 +87,7 @@ def scan_rows(table: TableBlock, start: int = 0) -> list[RowView]:
                 # A copy keeps the row where its region starts, so all copies of a region are equal.
                 kind = classify(gc.text)[0]
                 cell = GCell(gc.text, start + (origin[0] if above else r), c, gc.location, kind, above,
-                             label_key(gc.text) if kind is CellKind.TEXT else "")
+                             match_key(gc.text) if kind is CellKind.TEXT else "")
                 by_origin[origin] = cell
                 cells.append(cell)
             positions.append(cell)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Generic, TypeVar
 
-from ..model.normalize import label_key
+from ..model.normalize import match_key
 
 # The ordinal that numbers a label or heading: 一、 （一） (一) 1. 1、 (1) ①. Matched on the raw
 # text (before NFKC) and on half-width forms, so the ordinal can be kept as written.
@@ -40,7 +40,7 @@ KNOWN_TYPOS: tuple[tuple[str, str], ...] = (
     ("只计这一情况", "只计这一情形"),
     ("三类内容事务信息", "三类内部事务信息"),
 )
-_TYPO_KEYS = tuple((label_key(a), label_key(b)) for a, b in KNOWN_TYPOS)
+_TYPO_KEYS = tuple((match_key(a), match_key(b)) for a, b in KNOWN_TYPOS)
 
 # Fuzzy matching: how similar a label must be, and by how much the best candidate must beat the
 # runner-up. Short labels (其他, 总计, 规章) are never matched fuzzily: one changed character is a
@@ -108,10 +108,10 @@ class LabelMatcher(Generic[T]):
         self._all: list[tuple[str, str, T]] = []  # (key, official, target) for fuzzy matching
         for official, target, aliases in entries:
             for text in (official, *aliases):
-                key = label_key(text)
+                key = match_key(text)
                 self._exact.setdefault(key, []).append((official, target))
                 self._all.append((key, official, target))
-                bare = label_key(strip_annotations(text))
+                bare = match_key(strip_annotations(text))
                 if bare != key:
                     self._bare.setdefault(bare, []).append((official, target))
 
@@ -121,7 +121,7 @@ class LabelMatcher(Generic[T]):
         found = strip_ordinal(text)
         if not found:
             return None
-        key = label_key(found)
+        key = match_key(found)
         if not key:
             return None
         preferred = list(prefer) if prefer is not None else None
@@ -135,7 +135,7 @@ class LabelMatcher(Generic[T]):
                 return Match(hit[1], hit[0], found, True, 1.0)
         # An annotation of the author's own ("现行有效件数（历史累计）"): drop it, keep the label.
         bare_found = strip_annotations(found)
-        bare_key = label_key(bare_found)
+        bare_key = match_key(bare_found)
         if bare_key != key:
             hit = self._pick(self._exact.get(bare_key), preferred)
             if hit is not None:

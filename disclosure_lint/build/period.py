@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from ..model import Period, Text
+from ..model.normalize import to_simplified
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_NUM = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -71,7 +72,7 @@ def extract_period(candidates: list[Text], others: list[Text], default_year: int
     date range in ``candidates`` (the title and intro, where it normally stands). A date range
     in the body ("2023年1月1日至3月31日开展专项行动") is not a period statement."""
     for p in [*candidates, *others]:
-        if any(k in p.text for k in _KEYWORDS):
+        if any(k in to_simplified(p.text) for k in _KEYWORDS):
             period = _from_text(p, default_year, whole_year=True)
             if period is not None:
                 return period
@@ -90,8 +91,9 @@ def _from_text(p: Text, default_year: int | None, *, whole_year: bool) -> Period
         return Period(start=start, end=end, text=sentence, location=p.location)
     if whole_year:
         # "本报告统计期限为2023年度": a whole calendar year.
-        key = next(k for k in _KEYWORDS if k in p.text)
-        tail = p.text[p.text.index(key):]
+        simple = to_simplified(p.text)  # length-preserving, so its offsets are the text's
+        key = next(k for k in _KEYWORDS if k in simple)
+        tail = p.text[simple.index(key):]
         m = _WHOLE_YEAR.search(tail[:30])
         year = cn_number(m.group("y")) if m else None
         if year is not None and 1990 <= year <= 2199:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Location, Text
-from ..model.normalize import label_key
+from ..model.normalize import match_key
 from ..model.template import SECTIONS, SectionSpec
 
 HEADING_MAX_LENGTH = 40  # characters of the heading text (without ordinal and whitespace)
@@ -47,7 +47,7 @@ _SPEC_BY_NUMBER = {s.number: s for s in SECTIONS}
 _EXACT: dict[str, SectionSpec] = {}
 for _spec in SECTIONS:
     for _text in (_spec.heading, *_spec.variants):
-        _EXACT[label_key(_text)] = _spec
+        _EXACT[match_key(_text)] = _spec
 
 
 @dataclass(frozen=True)
@@ -94,13 +94,13 @@ def _parse(text: str) -> _Parsed:
 
 
 def _key(text: str) -> str:
-    return label_key(text).rstrip(_TRAILING)
+    return match_key(text).rstrip(_TRAILING)
 
 
 def _short(text: str) -> bool:
     if len(text) > 3 * HEADING_MAX_LENGTH:  # cheap test first: most paragraphs are long prose
         return False
-    key = label_key(text)
+    key = match_key(text)
     if len(key) > HEADING_MAX_LENGTH:
         return False
     body = key.rstrip(_TRAILING)
@@ -124,7 +124,7 @@ def fuzzy_section(number: str, rest: str, seen: set[str]) -> SectionSpec | None:
             continue
         hit = any(k in key for k in FUZZY_KEYWORDS[spec.key])
         if not hit:
-            hit = max(SequenceMatcher(None, key, label_key(t), autojunk=False).ratio()
+            hit = max(SequenceMatcher(None, key, match_key(t), autojunk=False).ratio()
                       for t in (spec.heading, *spec.variants)) >= FUZZY_MIN_RATIO
         if hit:
             candidates.append(spec)
@@ -183,7 +183,7 @@ def _heading_at(paragraphs: list[Text], adjacent: list[bool] | None, i: int, see
             if not _short(paragraphs[j].text):
                 break
             text = text + paragraphs[j].text.strip()
-            if len(label_key(text)) > HEADING_MAX_LENGTH:
+            if len(match_key(text)) > HEADING_MAX_LENGTH:
                 break
             spec = exact_section(text)
             if spec is not None:

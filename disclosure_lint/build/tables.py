@@ -22,7 +22,7 @@ from functools import cache
 from typing import cast
 
 from ..model import Cell, LabelUse, Location, Row, StandardTable, TemplateVersion, Text
-from ..model.normalize import label_key
+from ..model.normalize import match_key
 from ..model.template import (
     LITIGATION_COLUMNS,
     OUTCOME_GROUP_LABEL,
@@ -39,7 +39,7 @@ from .labels import LabelMatcher, Match, split_ordinal, strip_ordinal
 from .sections import numeral_value
 
 _BLOCK_RE = re.compile(r"第二十条第\(?([一二三四五六七八九十]+)\)?项")
-_CONTENT = label_key("信息内容")  # table 二's header of the label column
+_CONTENT = match_key("信息内容")  # table 二's header of the label column
 _NOTE_MARK = "勾稽"
 # Header labels of table 三 that group columns; not columns themselves, but official labels.
 _APPLICANTS, _ORGANISATIONS = "applicants", "organisations"
@@ -189,7 +189,7 @@ def build_active(rows: list[RowView], version: TemplateVersion, location: Locati
             continue
         numeric = any(c.is_numeric for c in row.own)
         col_hits = [] if numeric else [(c, col_m.match(c.text)) for c in labels]
-        content = [c for c in labels if label_key(strip_ordinal(c.text)) == _CONTENT]
+        content = [c for c in labels if match_key(strip_ordinal(c.text)) == _CONTENT]
         if (content or any(m for _, m in col_hits)) and not numeric and \
                 not any(row_m.match(c.text, fuzzy=False) for c in labels):
             header = {}
@@ -250,7 +250,7 @@ def _active_matchers(version: TemplateVersion) -> tuple[LabelMatcher[object], La
 
 
 def _item(label: str) -> str | None:
-    m = _BLOCK_RE.search(label_key(label))
+    m = _BLOCK_RE.search(match_key(label))
     if m is None:
         return None
     value = numeral_value(m.group(1))
@@ -336,7 +336,7 @@ def _requests_matchers(version: TemplateVersion) -> tuple[LabelMatcher[object], 
     groups: dict[str, str] = {"results": strip_ordinal(OUTCOME_GROUP_LABEL)}
     for r in block.rows:
         # In the trial format （六）其他处理 is a row, not a group.
-        if r.group and r.group_label and label_key(strip_ordinal(r.group_label)) != label_key(r.label):
+        if r.group and r.group_label and match_key(strip_ordinal(r.group_label)) != match_key(r.label):
             groups.setdefault(r.group, strip_ordinal(r.group_label))
     group_m: LabelMatcher[object] = LabelMatcher((label, key, ()) for key, label in groups.items())
     col_m: LabelMatcher[object] = LabelMatcher(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Location, Signature, TemplateInfo, TemplateVersion, Text
-from ..model.normalize import label_key
+from ..model.normalize import match_key
 from .grid import RowView
 from .labels import strip_annotations, strip_ordinal
 from .sections import HEADING_MAX_LENGTH, _parse
@@ -20,22 +20,22 @@ from .sections import HEADING_MAX_LENGTH, _parse
 V2019, V2021, PRE2019 = TemplateVersion.V2019, TemplateVersion.V2021, TemplateVersion.PRE2019
 
 # Labels that exist only in the 2019 trial format (FORMAT.md §7), as comparison keys.
-TRIAL_LABELS: tuple[str, ...] = tuple(label_key(t) for t in (
+TRIAL_LABELS: tuple[str, ...] = tuple(match_key(t) for t in (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增／减",
     "处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购", "第二十条第（九）项",
 ))
 # Labels that exist only in the 2021 format (DL005: a 2019/2020 report using them is anachronistic).
-CURRENT_LABELS: tuple[str, ...] = tuple(label_key(t) for t in (
+CURRENT_LABELS: tuple[str, ...] = tuple(match_key(t) for t in (
     "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）", "本年收费金额",
 ))
 # Table 二 row labels that tell the formats apart (only inside table 二).
-TRIAL_ACTIVE_ROWS = (label_key("规范性文件"),)
-CURRENT_ACTIVE_ROWS = (label_key("行政规范性文件"),)
+TRIAL_ACTIVE_ROWS = (match_key("规范性文件"),)
+CURRENT_ACTIVE_ROWS = (match_key("行政规范性文件"),)
 # Table 三 （六）其他处理: sub-rows 1.–3. exist only in the 2021 format.
-OTHER_GROUP = label_key("其他处理")
+OTHER_GROUP = match_key("其他处理")
 CURRENT_OTHER_LEAVES = ("逾期不补正", "未按收费通知")
 # Free-form headings of pre-2019 reports (the 2007 regulation).
-PRE2019_HEADINGS: tuple[str, ...] = tuple(label_key(t) for t in (
+PRE2019_HEADINGS: tuple[str, ...] = tuple(match_key(t) for t in (
     "概述", "依申请公开政府信息情况", "依申请公开政府信息的情况", "政府信息公开的收费及减免情况",
     "政府信息公开收费及减免情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
     "因政府信息公开申请行政复议、提起行政诉讼情况",
@@ -53,7 +53,7 @@ class TemplateDecision:
 def _cell_keys(text: str) -> tuple[str, str]:
     """The label's key as written and without annotations ("现行有效件数（历史累计）")."""
     bare = strip_ordinal(text)
-    return label_key(bare), label_key(strip_annotations(bare))
+    return match_key(bare), match_key(strip_annotations(bare))
 
 
 def _is(keys: tuple[str, str], labels: tuple[str, ...]) -> bool:
@@ -70,7 +70,7 @@ def detect_template(tables: list[tuple[str | None, list[RowView]]], paragraphs: 
     def add(text: str, version: TemplateVersion, location: Location, table: str | None) -> None:
         if table in local:
             local[table][version] = local[table].get(version, 0) + 1
-        mark = (label_key(text), version)
+        mark = (match_key(text), version)
         if mark not in seen:
             seen.add(mark)
             sigs.append(Signature(text=text.strip(), template=version, location=location))
@@ -99,7 +99,7 @@ def detect_template(tables: list[tuple[str | None, list[RowView]]], paragraphs: 
         if len(p.text) > 3 * HEADING_MAX_LENGTH:
             continue  # prose, not a heading (checked before any normalisation: it is cheap)
         parsed = _parse(p.text)
-        key = label_key(parsed.rest).rstrip("：:。.")
+        key = match_key(parsed.rest).rstrip("：:。.")
         if parsed.number and len(key) <= HEADING_MAX_LENGTH and key in PRE2019_HEADINGS:
             add(p.text, PRE2019, p.location, None)
 

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Location, Text
-from ..model.normalize import compact
+from ..model.normalize import compact, to_simplified
 
 TITLE_MAX_LENGTH = 80  # characters without whitespace; longer paragraphs are prose
 FALLBACK_MAX_LENGTH = 50  # a title without the usual words must be shorter still
@@ -36,7 +36,7 @@ class TitleInfo:
 
 def looks_like_title(text: str) -> bool:
     """The usual title: contains 政府信息公开 … 年度报告 (or 工作报告), and is short."""
-    key = compact(unicodedata.normalize("NFKC", text))
+    key = compact(unicodedata.normalize("NFKC", to_simplified(text)))
     return 0 < len(key) <= TITLE_MAX_LENGTH and bool(_TITLE_CORE.search(key))
 
 

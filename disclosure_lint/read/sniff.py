@@ -182,3 +182,11 @@ def legacy_doc_error(path: str) -> InputError:
         f"{path}: a legacy binary Word/WPS document (.doc/.wps) cannot be linted; "
         "save it as .docx in Word or WPS and lint that",
     )
+
+
+def located(err: InputError, path: str) -> InputError:
+    """``err`` with the file name in front, as every input error of a run starts (the reporters
+    strip it where they show the name anyway). Already-prefixed messages are left alone."""
+    if not path or err.zh.startswith(path):
+        return err
+    return InputError(f"{path}：{err.zh}", f"{path}: {err.en}")

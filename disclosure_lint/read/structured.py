@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model import SCHEMA_VERSION, STRUCTURED_MARKER, Document, Report, SourceInfo
 from .base import InputError
 from .decode import decode_text
-from .sniff import has_structured_marker, head_text, sniff_format
+from .sniff import has_structured_marker, head_text, located, sniff_format
 
 MAX_ALIASES = 100  # a hand-written report needs a handful; billion laughs needs many
 MAX_NODES = 200_000  # nodes after expanding aliases; a full report has a few thousand
@@ -234,10 +234,13 @@ class StructuredReader:
 
     def read_report(self, data: bytes, source: SourceInfo) -> Report:
         """Parse and validate; the `source` given (the real file) replaces any in the data."""
-        obj = load_structured(data)
-        obj.pop("source", None)
         try:
-            report = Report.model_validate(obj)
-        except ValidationError as exc:
-            raise _validation_error(exc) from None
+            obj = load_structured(data)
+            obj.pop("source", None)
+            try:
+                report = Report.model_validate(obj)
+            except ValidationError as exc:
+                raise _validation_error(exc) from None
+        except InputError as err:
+            raise located(err, source.path) from None
         return report.model_copy(update={"source": source})

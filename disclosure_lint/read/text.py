@@ -33,8 +33,9 @@ from typing import Literal
 from ..model import Block, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
 from ..model.normalize import label_key
 from ..model.template import SECTIONS
+from .base import InputError
 from .decode import decode_text
-from .sniff import has_structured_marker, head_text, sniff_format
+from .sniff import has_structured_marker, head_text, located, sniff_format
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _LEAD_BOOKMARK = re.compile(r"\s*\[bookmark:[^\]\n]*\]")
@@ -557,7 +558,10 @@ class TextReader:
 
     def read(self, data: bytes, source: SourceInfo) -> Document:
         """Decode (BOM → UTF-8 → GB18030, `InputError` if binary) and parse; empty → no blocks."""
-        text, encoding = decode_text(data)
+        try:
+            text, encoding = decode_text(data)
+        except InputError as err:
+            raise located(err, source.path) from None
         if source.encoding is None:
             source = source.model_copy(update={"encoding": encoding})
         return Document(source=source, blocks=parse_text(text))

@@ -450,6 +450,25 @@ def test_litigation_row_per_group_layout() -> None:
     assert lit.cell("suit_after_review", "pending").value == 2  # type: ignore[union-attr]
 
 
+def test_traditional_characters_are_matched() -> None:
+    # A mirror page in Traditional characters: same rows, same values.
+    t2s = {"處": "处", "開": "开", "請": "请", "況": "况", "結": "结", "維": "维", "門": "门", "關": "关",
+           "內": "内", "務": "务", "規": "规", "總": "总", "計": "计", "數": "数", "權": "权", "護": "护"}
+    s2t = {v: k for k, v in t2s.items()}
+
+    def to_trad(text: str) -> str:
+        return "".join(s2t.get(ch, ch) for ch in text)
+
+    exp = json.loads(to_trad(json.dumps(EXPECTED, ensure_ascii=False)))
+    report = build_report(grid_document(exp))
+    assert [s.key for s in report.sections] == SECTION_KEYS
+    assert report.title_year == 2023
+    for key, raw in EXPECTED_VALUES.items():
+        cell = report.cell(key)
+        assert cell is not None and cell.raw == raw, key
+    assert report.requests is not None and report.requests.missing == [] and report.requests.unmatched == []
+
+
 # --------------------------------------------------------------------------------------------
 # Template versions
 

@@ -27,6 +27,7 @@ def _error(data: bytes) -> InputError:
     with pytest.raises(InputError) as err:
         _read(data)
     assert "\n" not in err.value.zh and "\n" not in err.value.en  # one line, both languages
+    assert err.value.zh.startswith("report.yaml：") and err.value.en.startswith("report.yaml: ")
     return err.value
 
 

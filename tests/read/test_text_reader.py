@@ -379,8 +379,9 @@ def test_binary_input_is_an_input_error(name: str) -> None:
         "docx": (FIXTURES / "seed.docx").read_bytes(),
     }[name]
     with pytest.raises(InputError) as err:
-        _read(data)
+        _read(data, "年报.txt")
     assert "不是可识别的文本文件" in err.value.zh and "not a text file" in err.value.en
+    assert err.value.zh.startswith("年报.txt：") and err.value.en.startswith("年报.txt: ")
     assert "\n" not in err.value.zh and "\n" not in err.value.en
 
 

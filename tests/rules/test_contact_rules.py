@@ -130,6 +130,7 @@ def test_issue_mutations_through_the_whole_pipeline(linter: Linter) -> None:
     ("010-12345678", PhoneKind.LANDLINE, "010-12345678"),
     ("020-83123456", PhoneKind.LANDLINE, "020-83123456"),
     ("0533-2306909转8001", PhoneKind.LANDLINE, "0533-2306909"),
+    ("0533-2306909-8001", PhoneKind.LANDLINE, "0533-2306909"),
     ("13912345678", PhoneKind.MOBILE, "13912345678"),
     ("12345", PhoneKind.SERVICE, "12345"),
     ("400-123-4567", PhoneKind.SERVICE, "4001234567"),
@@ -153,6 +154,9 @@ def test_parse_phone(raw: str, kind: PhoneKind, canonical: str | None) -> None:
 def test_canonical_form() -> None:
     assert parse_phone("0533-2306909").is_canonical
     assert parse_phone("0533-2306909转8001").is_canonical
+    assert parse_phone("0533-2306909-8001").is_canonical
+    assert parse_phone("0533-2306909-8001").extension == "8001"
+    assert not parse_phone("0533—2306909-8001").is_canonical
     assert not parse_phone("0533 2306909").is_canonical
     assert not parse_phone("（0533）2306909").is_canonical
     assert parse_phone("13912345678").is_canonical  # mobiles have no landline form to miss
