@@ -52,6 +52,10 @@ def parse_bytes(data: bytes, path: str, readers: Sequence[Any]) -> Report:
     kind = sniff_format(head)
     if kind == "ole2":
         raise legacy_doc_error(path)
+    if kind == "binary":
+        raise InputError(f"{path}：不是可识别的文本文件，也不是支持的文档格式（支持 .txt .md .docx .html .pdf .yaml .json）",
+                         f"{path}: neither readable text nor a supported document format "
+                         "(supported: .txt .md .docx .html .pdf .yaml .json)")
     source = SourceInfo(path=path, format="unknown", sha256=hashlib.sha256(data).hexdigest(), size=len(data))
     for reader in readers:
         if reader.sniff(head, path):

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import phonenumbers
 from phonenumbers.geocoder import description_for_valid_number
@@ -58,7 +59,7 @@ class Mentions:
 
 
 @cache
-def _data() -> dict[str, object]:
+def _data() -> dict[str, Any]:
     ref = resources.files("disclosure_lint").joinpath("data", "regions.json")
     return json.loads(ref.read_text(encoding="utf-8"))
 
@@ -66,18 +67,18 @@ def _data() -> dict[str, object]:
 @cache
 def provinces() -> tuple[tuple[str, str], ...]:
     """(full name, short name) of the 31 mainland provincial-level divisions."""
-    return tuple((full, short) for full, short in _data()["provinces"])  # type: ignore[union-attr]
+    return tuple((full, short) for full, short in _data()["provinces"])
 
 
 @cache
 def retired_codes() -> dict[str, RetiredCode]:
     return {r["code"]: RetiredCode(r["code"], r["place"], int(r["retired"]), r["successor"])
-            for r in _data()["retired_area_codes"]}  # type: ignore[union-attr]
+            for r in _data()["retired_area_codes"]}
 
 
 def postcode_provinces(postcode: str) -> frozenset[str]:
     """Provinces a six-digit postcode can belong to (empty when its prefix is not in the table)."""
-    table: dict[str, list[str]] = _data()["postcode_prefixes"]  # type: ignore[assignment]
+    table: dict[str, list[str]] = _data()["postcode_prefixes"]
     return frozenset(table.get(postcode[:2], ())) if re.fullmatch(r"\d{6}", postcode) else frozenset()
 
 

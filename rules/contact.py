@@ -8,13 +8,22 @@ an incomplete set advice (DL507); details that are given and malformed are wrong
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from disclosure_lint import Check, Examples, rule, sample
 from disclosure_lint.model import Contact, ContactField, Location, Report
 
-from ._contact_values import address_is_office_only, email_problem, postcode_digits, postcode_problem, url_problem, \
-    web_address
+from ._contact_values import (
+    address_is_office_only,
+    email_problem,
+    postcode_digits,
+    postcode_problem,
+    url_problem,
+    web_address,
+)
 from ._phones import Phone, PhoneKind, parse_phone
-from ._regions import area_code, city_codes, mentions, postcode_provinces, split_description
+from ._regions import Mentions, area_code, city_codes, mentions, postcode_provinces, split_description
 
 TAGS = {"contact"}
 
@@ -260,29 +269,46 @@ def invalid_web_address(contact: Contact, check: Check) -> None:
 
 # ---- DL506 ------------------------------------------------------------------------------------
 
-def _reference(report: Report) -> tuple[str | None, str | None, list[object], str, str]:
-    """The province and city the title (agency) and the address agree on.
+@dataclass(frozen=True)
+class _Reference:
+    """The province (and city) the title and the address agree on, and which of them name it."""
 
-    Returns (province, city, nodes that name them, zh and en description of the sources). A source
-    naming several provinces or cities says nothing; two sources that disagree leave no reference.
+    province: str
+    city: str | None
+    nodes: tuple[Any, ...]  # the title and/or address field, for ``related``
+    zh: str  # "标题和地址"
+    en: str  # "the title and the address"
+
+    @property
+    def place(self) -> str:
+        return f"{self.city}（{self.province}）" if self.city else self.province
+
+
+def _reference(report: Report) -> _Reference | None:
+    """Where the title (the agency's name) and the address say the agency is.
+
+    A source naming several provinces or cities says nothing; sources that disagree leave no
+    reference at all (a provincial office's branch, an address in the capital): then only phone
+    and postcode are compared.
     """
-    sources: list[tuple[object, object, str, str]] = []
+    sources: list[tuple[Any, Mentions, str, str]] = []
     title_text = report.agency or (report.title.text if report.title else "")
     if title_text:
         sources.append((report.title, mentions(title_text), "标题", "the title"))
     if report.contact.address is not None:
         sources.append((report.contact.address, mentions(report.contact.address.value), "地址", "the address"))
-    provinces = {m.province for _, m, _, _ in sources if m.province}  # type: ignore[attr-defined]
-    if len(provinces) != 1 or any(len(m.provinces) > 1 for _, m, _, _ in sources):  # type: ignore[attr-defined]
-        return None, None, [], "", ""
-    province = provinces.pop()
-    naming = [(n, m, zh, en) for n, m, zh, en in sources if m.province]  # type: ignore[attr-defined]
-    cities = {m.city for _, m, _, _ in naming if m.city}  # type: ignore[attr-defined]
-    many = any(len(m.cities) > 1 for _, m, _, _ in naming)  # type: ignore[attr-defined]
-    city = cities.pop() if len(cities) == 1 and not many else None
-    zh = "和".join(zh for _, _, zh, _ in naming)
-    en = " and ".join(en for _, _, _, en in naming)
-    return province, city, [n for n, _, _, _ in naming if n is not None], zh, en
+    if any(len(m.provinces) > 1 for _, m, _, _ in sources):
+        return None
+    naming = [(node, m, zh, en) for node, m, zh, en in sources if m.province]
+    provinces = {m.province for _, m, _, _ in naming}
+    if len(provinces) != 1:
+        return None
+    cities = {m.city for _, m, _, _ in naming if m.city}
+    ambiguous = any(len(m.cities) > 1 for _, m, _, _ in naming)
+    return _Reference(
+        province=provinces.pop() or "", city=cities.pop() if len(cities) == 1 and not ambiguous else None,
+        nodes=tuple(node for node, _, _, _ in naming if node is not None),
+        zh="和".join(zh for _, _, zh, _ in naming), en=" and ".join(en for _, _, _, en in naming))
 
 
 def _phone_province(phone: Phone) -> tuple[str | None, str | None]:
@@ -327,36 +353,36 @@ def contact_region_mismatch(report: Report, contact: Contact, check: Check) -> N
     """
     phones = [(f, p) for f, p in parsed_phones(contact, report.year)
               if p.kind in (PhoneKind.LANDLINE, PhoneKind.SERVICE) and p.area_code]
-    ref_province, ref_city, ref_nodes, ref_zh, ref_en = _reference(report)
-    ref_place = f"{ref_city}（{ref_province}）" if ref_city else ref_province
+    ref = _reference(report)
     postcode = postcode_digits(contact.postcode.value) if contact.postcode else None
     post_provinces = postcode_provinces(postcode) if postcode else frozenset()
-    if ref_province:
+    if ref is not None:
         for field, phone in phones:
             province, where = _phone_province(phone)
             if province is None:
                 continue
-            if province != ref_province:
+            if province != ref.province:
                 check.fail(
-                    f"{_field_zh(field)}的区号{phone.area_code}属于{where}，与{ref_zh}所示的{ref_place}不符",
-                    f"{_field_en(field, 'phone')}: area code {phone.area_code} is in {where}, but {ref_en} "
-                    f"point to {ref_place}", at=field, related=ref_nodes, expected=ref_province, actual=where)
+                    f"{_field_zh(field)}的区号{phone.area_code}属于{where}，与{ref.zh}所示的{ref.place}不符",
+                    f"{_field_en(field, 'phone')}: area code {phone.area_code} is in {where}, but {ref.en} "
+                    f"point to {ref.place}", at=field, related=ref.nodes, expected=ref.province, actual=where)
                 continue
-            codes = city_codes().get(ref_city or "", frozenset())
-            if ref_city and codes and phone.retired is None and phone.area_code not in codes:
+            codes = city_codes().get(ref.city or "", frozenset())
+            if codes and phone.retired is None and phone.area_code not in codes:
+                listed = "、".join(sorted(codes))
                 check.fail(
-                    f"{_field_zh(field)}的区号{phone.area_code}属于{where}，与{ref_zh}所示的{ref_city}"
-                    f"（区号{'、'.join(sorted(codes))}）不符",
-                    f"{_field_en(field, 'phone')}: area code {phone.area_code} is in {where}, but {ref_en} "
-                    f"point to {ref_city} (area code {', '.join(sorted(codes))})",
-                    at=field, related=ref_nodes, expected="、".join(sorted(codes)), actual=phone.area_code)
-        if contact.postcode is not None and post_provinces and ref_province not in post_provinces:
+                    f"{_field_zh(field)}的区号{phone.area_code}属于{where}，与{ref.zh}所示的{ref.city}"
+                    f"（区号{listed}）不符",
+                    f"{_field_en(field, 'phone')}: area code {phone.area_code} is in {where}, but {ref.en} "
+                    f"point to {ref.city} (area code {', '.join(sorted(codes))})",
+                    at=field, related=ref.nodes, expected=listed, actual=phone.area_code)
+        if contact.postcode is not None and postcode and post_provinces and ref.province not in post_provinces:
             names = "或".join(sorted(post_provinces))
             check.fail(
-                f"{_field_zh(contact.postcode)}的前两位“{postcode[:2]}”属于{names}，与{ref_zh}所示的{ref_place}不符",
+                f"{_field_zh(contact.postcode)}的前两位“{postcode[:2]}”属于{names}，与{ref.zh}所示的{ref.place}不符",
                 f"contact details, postcode '{contact.postcode.value}': prefix {postcode[:2]} is used in {names}, "
-                f"but {ref_en} point to {ref_place}",
-                at=contact.postcode, related=ref_nodes, expected=ref_province, actual=postcode)
+                f"but {ref.en} point to {ref.place}",
+                at=contact.postcode, related=ref.nodes, expected=ref.province, actual=postcode)
         return
     if contact.postcode is None or not post_provinces:
         return
@@ -433,8 +459,8 @@ def _suggest_area(report: Report, contact: Contact, phones: list[tuple[ContactFi
     codes = {p.area_code for _, p in phones if p.kind is PhoneKind.LANDLINE and p.area_code}
     if len(codes) == 1:
         return codes.pop()
-    _, city, _, _, _ = _reference(report)
-    city_set = city_codes().get(city or "", frozenset())
+    ref = _reference(report)
+    city_set = city_codes().get(ref.city or "", frozenset()) if ref else frozenset()
     return next(iter(city_set)) if len(city_set) == 1 else None
 
 

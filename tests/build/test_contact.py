@@ -152,8 +152,9 @@ def test_empty_values_are_skipped() -> None:
 
 
 def test_seed_report_contact_via_the_builder() -> None:
-    from disclosure_lint import load_report
     from pathlib import Path
+
+    from disclosure_lint import load_report
 
     report = load_report(Path(__file__).resolve().parent.parent / "fixtures" / "seed.txt")
     assert report.contact.postcode is not None and report.contact.postcode.value == "255022"

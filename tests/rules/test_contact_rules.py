@@ -10,14 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from disclosure_lint.engine.examples import run_example
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
-from disclosure_lint.engine.rule import Example, RuleSpec
-from disclosure_lint.loading import load_report
-from disclosure_lint.model import Contact, ContactField, Location, Report, Text
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint_rules._contact_values import (
     address_is_office_only,
     email_problem,
@@ -27,6 +19,14 @@ from disclosure_lint_rules._contact_values import (
 )
 from disclosure_lint_rules._phones import PhoneKind, parse_phone
 from disclosure_lint_rules._regions import area_code, city_codes, mentions, postcode_provinces, retired_codes
+
+from disclosure_lint.engine.examples import run_example
+from disclosure_lint.engine.finding import Finding, Severity
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.engine.rule import Example, RuleSpec
+from disclosure_lint.loading import load_report
+from disclosure_lint.model import Contact, ContactField, Location, Report, Text
+from disclosure_lint.plugins.manager import Plugins
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 TITLE = "淄博市行政审批服务局2023年政府信息公开工作年度报告"
