@@ -2,9 +2,12 @@
 
 Three sources, each used only as far as it is reliable (RULES.md DL506):
 
-* **area codes** — the `phonenumbers` geocoder (山东省淄博市 for 0533). Its index is built on first
-  use from numbers `phonenumbers` itself accepts as valid, so a code the library only knows
-  through a shorter fallback prefix (its data maps all of 034x to 朔州) is not taken as real;
+* **area codes** — the `phonenumbers` geocoder (山东省淄博市 for 0533), through a table derived
+  from it and shipped as ``disclosure_lint/data/area_codes.json``: importing the geocoder costs
+  about 350 ms, too much for every run of a command-line tool. The table is made by
+  `derive_area_codes` from numbers `phonenumbers` itself accepts as valid, so a code the library
+  only knows through a shorter fallback prefix (its data maps all of 034x to 朔州) is not taken as
+  real; ``python -m disclosure_lint_rules._regions`` rewrites it and a test compares the two;
 * **postcodes** — the first two digits, from ``disclosure_lint/data/regions.json``; a prefix used
   in two provinces gives both, an unknown prefix gives nothing;
 * **text** (the title, the address) — full province names (山东省, never the bare 山东 that also
@@ -21,7 +24,6 @@ from importlib import resources
 from typing import Any
 
 import phonenumbers
-from phonenumbers.geocoder import description_for_valid_number
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,11 @@ _SAMPLE_LOCALS = ("2123456", "21234567", "6123456", "61234567", "8123456", "8123
                   "5123456", "7123456", "4123456", "9123456", "31234567", "51234567", "71234567")
 
 
-@cache
-def area_codes() -> dict[str, AreaCode]:
-    """Every geographic area code phonenumbers knows, keyed by code with the leading 0."""
-    out: dict[str, AreaCode] = {}
+def derive_area_codes() -> dict[str, str]:
+    """Every geographic area code phonenumbers knows (with the leading 0) → its geocoder text."""
+    from phonenumbers.geocoder import description_for_valid_number  # slow import: only here
+
+    out: dict[str, str] = {}
     candidates = ["10", *(f"2{d}" for d in range(10)), *(str(c) for c in range(300, 1000))]
     for code in candidates:
         for local in _SAMPLE_LOCALS:
@@ -112,20 +115,27 @@ def area_codes() -> dict[str, AreaCode]:
                                                          phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
                 break
             description = description_for_valid_number(number, "zh")
-            province, cities = split_description(description)
-            if province:
-                out["0" + code] = AreaCode("0" + code, province, cities, description)
+            if split_description(description)[0]:
+                out["0" + code] = description
             break
+    return out
+
+
+@cache
+def area_codes() -> dict[str, AreaCode]:
+    """Every geographic area code in the shipped table, keyed by code with the leading 0."""
+    ref = resources.files("disclosure_lint").joinpath("data", "area_codes.json")
+    table: dict[str, str] = json.loads(ref.read_text(encoding="utf-8"))
+    out: dict[str, AreaCode] = {}
+    for code, description in table.items():
+        province, cities = split_description(description)
+        if province:
+            out[code] = AreaCode(code, province, cities, description)
     return out
 
 
 def area_code(code: str) -> AreaCode | None:
     return area_codes().get(code)
-
-
-def describe_number(number: phonenumbers.PhoneNumber) -> tuple[str | None, tuple[str, ...]]:
-    """Province and cities of a valid landline, from the geocoder."""
-    return split_description(description_for_valid_number(number, "zh"))
 
 
 @cache
@@ -176,5 +186,15 @@ def short_name(province: str) -> str:
     return next((short for full, short in provinces() if full == province), province)
 
 
-__all__ = ["AreaCode", "Mentions", "RetiredCode", "area_code", "area_codes", "city_codes", "describe_number",
+__all__ = ["AreaCode", "Mentions", "RetiredCode", "area_code", "area_codes", "city_codes", 
            "mentions", "postcode_provinces", "provinces", "retired_codes", "short_name", "split_description"]
+
+
+if __name__ == "__main__":  # regenerate the shipped table from the installed phonenumbers
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "disclosure_lint/data/area_codes.json")
+    target.write_text(json.dumps(derive_area_codes(), ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+                      encoding="utf-8")
+    print(f"wrote {target}")

@@ -186,7 +186,10 @@ def build_active(rows: list[RowView], version: TemplateVersion, location: Locati
                 acc.unmatched.append(block_cell.as_text())  # e.g. 第二十条第（九）项 in the 2021 layout
             else:
                 acc.label(block.key, "block", block_cell.text, block.label, block_cell.location)
-            continue
+            # Usually a row of its own; in some layouts a vertical cell left of the block's rows.
+            labels = [c for c in labels if c is not block_cell]
+            if not labels:
+                continue
         numeric = any(c.is_numeric for c in row.own)
         col_hits = [] if numeric else [(c, col_m.match(c.text)) for c in labels]
         content = [c for c in labels if match_key(strip_ordinal(c.text)) == _CONTENT]

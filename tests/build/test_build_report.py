@@ -126,9 +126,13 @@ def test_oracle_counts_200_values() -> None:
 # The seed, both ways
 
 
-@pytest.fixture(params=["text", "grid"])
+@pytest.fixture(params=["text", "grid", "seed_gb18030_crlf.txt", "seed_utf8bom_crlf.txt"])
 def seed(request: pytest.FixtureRequest) -> Report:
-    return build_report(text_document() if request.param == "text" else grid_document())
+    if request.param == "grid":
+        return build_report(grid_document())
+    if request.param == "text":
+        return build_report(text_document())
+    return build_report(text_document((FIXTURES / "variants" / request.param).read_bytes()))
 
 
 def test_seed_title_agency_year_period(seed: Report) -> None:
@@ -381,6 +385,27 @@ def test_swapped_columns_follow_the_header() -> None:
     report = build_report(grid_document(edited(edit)))
     assert report.cell("active.normative_documents.repealed").value == 1  # type: ignore[union-attr]
     assert report.cell("active.normative_documents.in_force").value == 0  # type: ignore[union-attr]
+
+
+def test_active_with_block_labels_in_a_left_column() -> None:
+    # Another common layout: 第二十条第（X）项 as a vertical cell left of its block's rows.
+    grid = [
+        ["", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["第二十条第（一）项", "规章", "0", "0", "0"],
+        ["第二十条第（一）项", "行政规范性文件", "2", "1", "9"],
+        ["第二十条第（五）项", "行政许可", "18463", "", ""],
+        ["第二十条第（六）项", "行政处罚", "4", "", ""],
+        ["第二十条第（六）项", "行政强制", "0", "", ""],
+        ["第二十条第（八）项", "行政事业性收费", "1.5", "", ""],
+    ]
+    merges = [[1, 0, 2, 0], [4, 0, 5, 0]] + [[r, 2, r, 4] for r in (3, 4, 5, 6)]
+    exp = edited(lambda e: e["tables"][0].update(grid=grid, merges=merges))
+    active = build_report(grid_document(exp)).active
+    assert active is not None and active.missing == [] and active.unmatched == []
+    assert active.cell("normative_documents", "in_force").value == 9  # type: ignore[union-attr]
+    assert active.cell("licensing", "decisions").value == 18463  # type: ignore[union-attr]
+    assert active.cell("fees", "amount").value == Decimal("1.5")  # type: ignore[union-attr]
+    assert {u.key for u in active.labels if u.kind == "block"} == {"item1", "item5", "item6", "item8"}
 
 
 def test_table_outside_its_section_is_found_by_labels() -> None:
