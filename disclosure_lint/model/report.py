@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from .cells import Cell
 from .document import Notice, SourceInfo
 from .location import Location
+from .normalize import match_key
 from .template import TemplateVersion
 
 SCHEMA_VERSION = 1
@@ -83,7 +84,8 @@ class Period(_Frozen):
     def year(self) -> int | None:
         if self.start and self.end and self.start.year == self.end.year:
             return self.start.year
-        return (self.start or self.end).year if (self.start or self.end) else None
+        day = self.start or self.end
+        return day.year if day else None
 
     @property
     def is_calendar_year(self) -> bool:
@@ -102,9 +104,7 @@ class LabelUse(_Frozen):
 
     @property
     def differs(self) -> bool:
-        from .normalize import label_key  # local: keeps the model's import graph flat
-
-        return label_key(self.found) != label_key(self.official)
+        return match_key(self.found) != match_key(self.official)
 
 
 class Row(_Frozen):
