@@ -199,4 +199,5 @@ def build_report(doc: Document) -> Report:
         template=decision.info,
         unrecognised=unrecognised,
         notices=list(doc.notices),
+        published_on=doc.published_on,
     )

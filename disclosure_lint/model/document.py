@@ -7,6 +7,7 @@ every block and cell located in the source. The builder never needs to know the 
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -86,3 +87,5 @@ class Document(BaseModel):
     source: SourceInfo
     blocks: list[Block]
     notices: list[Notice] = []
+    # The publication date when the container states it (an HTML page's 发布日期 line), for DL408.
+    published_on: date | None = None

@@ -171,6 +171,7 @@ class Report(_Frozen):
     template: TemplateInfo = TemplateInfo()
     unrecognised: list[Text] = []  # blocks the builder could not place
     notices: list[Notice] = []
+    published_on: date | None = None  # as stated by the file itself (an HTML page's 发布日期)
 
     @property
     def year(self) -> int | None:
