@@ -6,10 +6,13 @@ Works without click; the CLI is a thin layer over these functions.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .config import Config, find_config, load_config_file
+from .discovery import walk
 from .engine.finding import Message
 from .engine.linter import Linter
 from .engine.result import LintResult
@@ -48,13 +51,60 @@ def lint_report(
 
 
 def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | None = None,
-               published_on: date | None = None) -> LintResult:
-    """Lint a file's content (``path`` is only its name, for messages and format hints)."""
+               published_on: date | None = None, only_reports: bool = False) -> LintResult:
+    """Lint a file's content (``path`` is only its name, for messages and format hints).
+
+    With ``only_reports`` (files found by walking a folder, or ``--only-reports``) a file that is
+    plainly not an annual report is passed over instead of getting DL001.
+    """
     try:
         report = parse_bytes(data, path, linter.plugins.readers())
     except InputError as exc:
         return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
+    if only_reports and _plainly_not_a_report(report, path):
+        return LintResult(path=path, report=report, passed_over=True)
     return linter.lint_report(report, path=path, previous=previous, published_on=published_on)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to lint, and the command-line argument it came from."""
+
+    path: str  # the file ("-" for standard input)
+    argument: str  # what the user named: the file itself, or the folder it was found in
+    walked: bool = False  # found by walking a folder: a file that is plainly not a report is passed over
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Target]:
+    """Every file to lint, in order: named files as given, folders walked recursively."""
+    targets: list[Target] = []
+    for p in map(str, paths):
+        if p != "-" and Path(p).is_dir():
+            targets.extend(Target(str(f), p, walked=True) for f in walk(p))
+        else:
+            targets.append(Target(p, p))
+    return targets
+
+
+def with_empty_folders(paths: Iterable[str | Path], targets: list[Target],
+                       results: list[LintResult]) -> list[LintResult]:
+    """Add an input error for each folder argument under which no report was linted."""
+    linted = {t.argument for t, r in zip(targets, results, strict=True) if not r.passed_over}
+    out = list(results)
+    for p in map(str, paths):
+        if p != "-" and Path(p).is_dir() and p not in linted:
+            out.append(LintResult(path=p, input_error=Message(
+                zh=f"{p}：该文件夹下没有找到年度报告文件", en=f"no report files found under {p}")))
+    return out
+
+
+def _plainly_not_a_report(report: Report, path: str) -> bool:
+    """Nothing of the national format in it, or YAML/JSON without the structured-report marker
+    (config, rule packs, data files: the marker decides, never the extension)."""
+    if Path(path).suffix.lower() in (".json", ".yaml", ".yml") and (
+            report.source is None or report.source.format != "structured"):
+        return True
+    return not report.is_recognisable and not report.notices
 
 
 def lint_path(
@@ -65,6 +115,7 @@ def lint_path(
     published_on: date | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     linter: Linter | None = None,
+    only_reports: bool = False,
 ) -> LintResult:
     """Lint one file. Input problems come back as ``result.input_error``, never as an exception.
 
@@ -78,9 +129,16 @@ def lint_path(
         data = read_bytes(path, max_file_size)
     except InputError as exc:
         return LintResult(path=str(path), input_error=Message(zh=exc.zh, en=exc.en))
-    return lint_bytes(data, str(path), linter, previous=previous, published_on=published_on)
+    return lint_bytes(data, str(path), linter, previous=previous, published_on=published_on,
+                      only_reports=only_reports)
 
 
-def lint_paths(paths: Iterable[str | Path], **kwargs: object) -> list[LintResult]:
-    """Lint several files, in the order given; one file's input error never stops the others."""
-    return [lint_path(p, **kwargs) for p in paths]  # type: ignore[arg-type]
+def lint_paths(paths: Iterable[str | Path], **kwargs: Any) -> list[LintResult]:
+    """Lint files and folders, in order; one file's input error never stops the others.
+
+    Folders are walked; files in them that are plainly not reports are passed over.
+    """
+    paths = list(paths)
+    targets = expand_paths(paths)
+    results = [lint_path(t.path, only_reports=t.walked, **kwargs) for t in targets]
+    return with_empty_folders(paths, targets, results)

@@ -73,7 +73,7 @@ def not_a_report(report: Report, check: Check) -> None:
     report (or its body is elsewhere): only this finding is made, the content rules' findings on it
     are dropped.
     """
-    if report.sections or report.active or report.requests or report.litigation:
+    if report.is_recognisable:
         return
     empty = not (report.title or report.intro or report.unrecognised)
     if empty:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..model import CellKind, Location, TableBlock, Text
 from ..model.normalize import match_key
 from .cells import classify
+from .labels import strip_ordinal
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,13 +109,24 @@ TABLE_MARKERS: dict[str, tuple[str, ...]] = {
                  "不予处理", "结转下年度", "申请人情况", "勾稽关系", "本年度办理结果"),
     "litigation": ("行政复议", "行政诉讼", "结果维持", "结果纠正", "尚未审结", "复议后起诉", "未经复议直接起诉"),
 }
-MIN_MARKERS = 2
+MIN_MARKERS = 3
+
+
+def _label_start(key: str) -> str:
+    return strip_ordinal(key).lstrip("（(")
 
 
 def classify_table(rows: list[RowView]) -> str | None:
-    """"active", "requests", "litigation" or None, by the labels the grid holds."""
-    blob = "\u0000".join({c.key for row in rows for c in row.own if c.key})
-    scores = {key: sum(1 for m in markers if m in blob) for key, markers in TABLE_MARKERS.items()}
+    """"active", "requests", "litigation" or None, by the labels the grid holds.
+
+    A marker counts only where a cell *starts* with it (after its ordinal): a cell of running
+    prose that mentions 行政复议 — a README, a rule catalogue in a Markdown table — is not a label
+    and must not make its table look like a standard one. The 勾稽关系 note is the one label
+    that holds its marker inside.
+    """
+    starts = {_label_start(c.key) for row in rows for c in row.own if c.key}
+    scores = {key: sum(1 for m in markers if any(s.startswith(m) or (m == "勾稽关系" and m in s) for s in starts))
+              for key, markers in TABLE_MARKERS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < MIN_MARKERS:
         return None

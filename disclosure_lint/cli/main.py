@@ -80,7 +80,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
           lang: str | None, config_path: str | None, isolated: bool, statistics: bool, color: str,
           quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..api import lint_bytes
+    from ..api import Target, expand_paths, lint_bytes, with_empty_folders
     from ..engine.linter import Linter
     from ..loading import read_bytes
     from ..reporters.base import ReportContext
@@ -110,24 +110,25 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
                 raise click.UsageError(str(exc)) from None
         return linters[key]
 
-    results: list[LintResult] = []
-    for path in paths:
-        linter = linter_for(path)
-        if path == "-":
+    def lint_one(target: "Target") -> LintResult:
+        linter = linter_for(target.path)
+        if target.path == "-":
             name = stdin_filename or "-"
             data = sys.stdin.buffer.read(max_file_size + 1)
             if len(data) > max_file_size:
-                results.append(LintResult(path=name, input_error=Message(
-                    zh=f"{name}：标准输入超过大小上限", en=f"{name}: standard input exceeds the size limit")))
-                continue
-            results.append(lint_bytes(data, name, linter))
-            continue
+                return LintResult(path=name, input_error=Message(
+                    zh=f"{name}：标准输入超过大小上限", en=f"{name}: standard input exceeds the size limit"))
+            return lint_bytes(data, name, linter)
         try:
-            data = read_bytes(path, max_file_size)
+            data = read_bytes(target.path, max_file_size)
         except InputError as exc:
-            results.append(LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en)))
-            continue
-        results.append(lint_bytes(data, path, linter))
+            return LintResult(path=target.path, input_error=Message(zh=exc.zh, en=exc.en))
+        return lint_bytes(data, target.path, linter, only_reports=target.walked)
+
+    targets = expand_paths(paths)
+    results = with_empty_folders(paths, targets, [lint_one(t) for t in targets])
+    if not linters:  # only empty folders: the defaults describe the (empty) run
+        linter_for(paths[0])
 
     first = next(iter(linters.values()))
     config = first.config

@@ -174,6 +174,11 @@ class Report(_Frozen):
     published_on: date | None = None  # as stated by the file itself (an HTML page's 发布日期)
 
     @property
+    def is_recognisable(self) -> bool:
+        """Whether anything of the national format was found: a section heading or a standard table."""
+        return bool(self.sections or self.active or self.requests or self.litigation)
+
+    @property
     def year(self) -> int | None:
         """The report year: the title's, else the statistical period's (RULES.md)."""
         if self.title_year is not None:
