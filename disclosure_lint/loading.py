@@ -51,6 +51,10 @@ def parse_bytes(data: bytes, path: str, readers: Sequence[Any]) -> Report:
     head = data[:_HEAD]
     kind = sniff_format(head)
     if kind == "ole2":
+        if "EncryptedPackage".encode("utf-16-le") in data:  # an OOXML file with an open password
+            raise InputError(f"{path}：文档设有打开密码，无法检查；请取消密码后另存为 .docx 再检查",
+                             f"{path}: the document is password-protected; remove the password, "
+                             "save it as .docx and lint that")
         raise legacy_doc_error(path)
     if kind == "binary":
         raise InputError(f"{path}：不是可识别的文本文件，也不是支持的文档格式（支持 .txt .md .docx .html .pdf .yaml .json）",

@@ -57,9 +57,12 @@ class Example:
     note: str = ""
 
     def describe(self) -> str:
+        def short(text: str, limit: int = 40) -> str:
+            return repr(text if len(text) <= limit else text[:limit] + "…")
+
         bits = [self.note] if self.note else []
         if self.replace:
-            bits.append("; ".join(f"{old!r}→{new!r}" for old, new in self.replace))
+            bits.append("; ".join(f"{short(old)}→{short(new)}" for old, new in self.replace))
         if self.cells:
             bits.append("; ".join(f"{k}={v!r}" for k, v in self.cells))
         return " | ".join(bits) or (self.base or "inline report")
