@@ -197,8 +197,9 @@ def has_contact_fields(text: str) -> bool:
 
 
 def _located(location: Location, text: str, offset: int, length: int) -> Location:
-    """The paragraph's location narrowed to the value, where the location has line information."""
-    if location.line is None:
+    """The paragraph's location narrowed to the value, where the location has line and column
+    information (HTML gives lines without columns: an offset in the text is no file column)."""
+    if location.line is None or location.column is None:
         return location
     before = text[:offset]
     breaks = before.count("\n")
@@ -206,7 +207,7 @@ def _located(location: Location, text: str, offset: int, length: int) -> Locatio
     if breaks:
         column = offset - before.rfind("\n")
     else:
-        column = (location.column or 1) + offset
+        column = location.column + offset
     return location.model_copy(update={"line": line, "column": column, "end_line": line,
                                        "end_column": column + length})
 

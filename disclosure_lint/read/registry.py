@@ -6,7 +6,10 @@ from typing import Any
 
 
 def builtin_readers() -> list[Any]:
+    from .docx import DocxReader
+    from .html import HtmlReader
+    from .pdf import PdfReader
     from .structured import StructuredReader
     from .text import TextReader
 
-    return [StructuredReader(), TextReader()]
+    return [DocxReader(), HtmlReader(), PdfReader(), StructuredReader(), TextReader()]
