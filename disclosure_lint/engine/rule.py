@@ -12,6 +12,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date
 from typing import Any, Literal, TypeVar
 
@@ -115,8 +116,9 @@ class RuleSpec:
     supersedes: Mapping[str, Literal["place", "report"]] = field(default_factory=dict)
     plugin: str = "builtin"
 
-    @property
+    @cached_property
     def fixtures(self) -> tuple[str, ...]:
+        """The fixture names the function requests (its parameters, less parametrised ones)."""
         params = getattr(self.func, PARAMS_ATTR, {})
         return tuple(p for p in inspect.signature(self.func).parameters if p not in params)
 
@@ -196,7 +198,7 @@ class FixtureSpec:
     absent_en: str
     plugin: str = "builtin"
 
-    @property
+    @cached_property
     def requires(self) -> tuple[str, ...]:
         return tuple(inspect.signature(self.func).parameters)
 
