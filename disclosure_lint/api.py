@@ -5,7 +5,7 @@ Works without click; the CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from .engine.linter import Linter
 from .engine.result import LintResult
 from .loading import DEFAULT_MAX_FILE_SIZE, parse_bytes, read_bytes
 from .model import Report
+from .pairing import Candidate, resolve_previous
 from .read.base import InputError
 
 
@@ -50,6 +51,19 @@ def lint_report(
     return linter.lint_report(report, previous=previous, published_on=published_on)
 
 
+def load_bytes(data: bytes, path: str, readers: Sequence[Any], *, only_reports: bool = False) -> Report | LintResult:
+    """Read and build a file's content, without running rules: the `Report`, or the `LintResult`
+    of a file that cannot be read or (with ``only_reports``) is passed over. Batches load every
+    file first, so reports of the same body for consecutive years can be paired."""
+    try:
+        report = parse_bytes(data, path, readers)
+    except InputError as exc:
+        return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
+    if only_reports and _plainly_not_a_report(report, path):
+        return LintResult(path=path, report=report, passed_over=True)
+    return report
+
+
 def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | None = None,
                published_on: date | None = None, only_reports: bool = False) -> LintResult:
     """Lint a file's content (``path`` is only its name, for messages and format hints).
@@ -57,13 +71,10 @@ def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | Non
     With ``only_reports`` (files found by walking a folder, or ``--only-reports``) a file that is
     plainly not an annual report is passed over instead of getting DL001.
     """
-    try:
-        report = parse_bytes(data, path, linter.plugins.readers())
-    except InputError as exc:
-        return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
-    if only_reports and _plainly_not_a_report(report, path):
-        return LintResult(path=path, report=report, passed_over=True)
-    return linter.lint_report(report, path=path, previous=previous, published_on=published_on)
+    loaded = load_bytes(data, path, linter.plugins.readers(), only_reports=only_reports)
+    if isinstance(loaded, LintResult):
+        return loaded
+    return linter.lint_report(loaded, path=path, previous=previous, published_on=published_on)
 
 
 @dataclass(frozen=True)
@@ -120,25 +131,68 @@ def lint_path(
     """Lint one file. Input problems come back as ``result.input_error``, never as an exception.
 
     ``config`` is a `Config`, a path to a configuration file, or None to use the closest
-    ``disclosure-lint.yaml`` / ``pyproject.toml`` above the file (as the CLI does).
+    ``disclosure-lint.yaml`` / ``pyproject.toml`` above the file (as the CLI does). ``previous`` is
+    last year's report (a `Report` or a file), or a folder holding it: the report of the same body
+    for the year before is picked from the folder (none → the DL6xx rules are skipped).
+    ``published_on`` is the publication date (DL408); without it, the date the file states, if any.
+    An unreadable ``previous`` file raises `InputError`.
     """
     linter = linter or _linter(config, path)
-    if previous is not None and not isinstance(previous, Report):
-        previous = load_report(previous, max_file_size=max_file_size)
     try:
         data = read_bytes(path, max_file_size)
     except InputError as exc:
         return LintResult(path=str(path), input_error=Message(zh=exc.zh, en=exc.en))
-    return lint_bytes(data, str(path), linter, previous=previous, published_on=published_on,
-                      only_reports=only_reports)
+    loaded = load_bytes(data, str(path), linter.plugins.readers(), only_reports=only_reports)
+    if isinstance(loaded, LintResult):
+        return loaded
+    last = None
+    if previous is not None:
+        pairing = resolve_previous([Candidate(str(path), loaded)], previous, readers=linter.plugins.readers(),
+                                   max_file_size=max_file_size)
+        last = pairing.previous.get(str(path))
+    return linter.lint_report(loaded, path=str(path), previous=last, published_on=published_on)
 
 
-def lint_paths(paths: Iterable[str | Path], **kwargs: Any) -> list[LintResult]:
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    config: Config | str | Path | None = None,
+    previous: Report | str | Path | None = None,
+    published_on: date | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    linter: Linter | None = None,
+) -> list[LintResult]:
     """Lint files and folders, in order; one file's input error never stops the others.
 
-    Folders are walked; files in them that are plainly not reports are passed over.
+    Folders are walked; files in them that are plainly not reports are passed over. Reports of the
+    same body for consecutive years are paired (DL6xx), among themselves and with ``previous`` (see
+    `disclosure_lint.pairing.resolve_previous`); ``published_on`` applies to every file.
     """
     paths = list(paths)
     targets = expand_paths(paths)
-    results = [lint_path(t.path, only_reports=t.walked, **kwargs) for t in targets]
+    linters: dict[object, Linter] = {}  # one per configuration, as the CLI does
+
+    def linter_for(path: str) -> Linter:
+        if linter is not None:
+            return linter
+        source = config if config is not None else find_config(path)
+        key = id(source) if isinstance(source, Config) else str(source) if source else None
+        if key not in linters:
+            linters[key] = _linter(source if source is not None else Config(), None)
+        return linters[key]
+
+    loaded: list[Report | LintResult] = []
+    for t in targets:
+        try:
+            data = read_bytes(t.path, max_file_size)
+        except InputError as exc:
+            loaded.append(LintResult(path=t.path, input_error=Message(zh=exc.zh, en=exc.en)))
+            continue
+        loaded.append(load_bytes(data, t.path, linter_for(t.path).plugins.readers(), only_reports=t.walked))
+    items = [Candidate(t.path, r) for t, r in zip(targets, loaded, strict=True) if isinstance(r, Report)]
+    readers = linter_for(targets[0].path if targets else ".").plugins.readers()
+    pairs = resolve_previous(items, previous, readers=readers, max_file_size=max_file_size).previous
+    results = [r if isinstance(r, LintResult) else linter_for(t.path).lint_report(
+        r, path=t.path, previous=pairs.get(t.path), published_on=published_on)
+        for t, r in zip(targets, loaded, strict=True)]
     return with_empty_folders(paths, targets, results)

@@ -12,7 +12,8 @@ from types import ModuleType
 
 from disclosure_lint.plugins.hookspecs import hookimpl
 
-FAMILIES = ("document", "sections", "cells", "arithmetic", "consistency", "contact")
+FAMILIES = ("document", "sections", "cells", "arithmetic", "consistency", "narrative", "contact", "across_years",
+            "suppression")
 
 
 @hookimpl

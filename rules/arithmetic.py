@@ -15,6 +15,7 @@ from disclosure_lint.model import Report, StandardTable
 from disclosure_lint.model.template import APPLICANT_COLUMNS, REQUESTS_COLUMNS
 
 from ._admin_level import Level, admin_level
+from ._agency import agency_name
 from ._arith import (
     LITIGATION_GROUPS,
     Identity,
@@ -300,17 +301,6 @@ def documents_in_force_too_few(active: StandardTable, check: Check) -> None:
             fix_en="Check the three figures: documents issued this year and not repealed are in force")
 
 
-def _agency_name(report: Report) -> str | None:
-    if report.agency:
-        return report.agency
-    if report.title is None:
-        return None
-    from disclosure_lint.build.title import parse_agency, parse_year  # the builder's own reading of titles
-
-    found = parse_year(report.title.text)
-    return parse_agency(report.title.text, (found[1], found[2]) if found else None)
-
-
 _LEVEL_ZH = {Level.COUNTY: "县级（县、区、旗）", Level.TOWNSHIP: "乡镇、街道"}
 _LEVEL_EN = {Level.COUNTY: "a county-level body (county, district, banner)", Level.TOWNSHIP: "a township or street office"}
 
@@ -352,7 +342,7 @@ def regulations_from_local_body(report: Report, active: StandardTable, check: Ch
     nonzero = [c for c in row.cells.values() if (check.value(c) or 0) > 0]
     if not nonzero:
         return
-    agency = _agency_name(report)
+    agency = agency_name(report)
     level = admin_level(agency)
     if level not in (Level.COUNTY, Level.TOWNSHIP):
         return

@@ -16,7 +16,7 @@ from disclosure_lint import Check, Examples, rule, sample
 from disclosure_lint.build.labels import split_ordinal
 from disclosure_lint.engine.check import fmt
 from disclosure_lint.model import Cell, CellKind, LabelUse, Report, Section, StandardTable
-from disclosure_lint.model.normalize import label_key
+from disclosure_lint.model.normalize import match_key
 from disclosure_lint.model.template import SECTION_BY_KEY, TableSpec, table_spec
 
 from ._tablenames import block_label, cell_phrase, column_name, column_unit, row_name, row_phrase, split_key, table_name
@@ -227,15 +227,16 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def _compare_key(text: str) -> str:
-    """Label key without bracket characters: "部分公开(区分…)" and "部分公开（区分…）" compare equal."""
-    return label_key(text).replace("(", "").replace(")", "")
+    """The builder's match key (Traditional → Simplified, widths, white space, quotes folded) without
+    bracket characters: "部分公開(区分…)" and "部分公开（区分…）" compare equal."""
+    return match_key(text).replace("(", "").replace(")", "")
 
 
 def label_differs(use: LabelUse) -> bool:
     """True when the label as written differs from the official one beyond accepted variants.
 
-    Accepted: full/half-width forms, white space and line breaks, quote and dash styles (all through
-    ``label_key``), the ordinal ("（一）"), and a bracketed annotation of the author's own that is not
+    Accepted: full/half-width forms, white space and line breaks, quote and dash styles, Traditional
+    characters (all through ``match_key``), the ordinal ("（一）"), and a bracketed annotation of the author's own that is not
     part of the official label ("现行有效件数（历史累计）"). Official annotations are compared, so a
     typo inside "（区分处理的，只计这一情形，不计其他情形）" is reported.
     """
@@ -253,7 +254,7 @@ def label_differs(use: LabelUse) -> bool:
 def _differences(found: str, official: str, limit: int = 3) -> list[tuple[str, str]]:
     """The differing pieces, (as written, as the format prints it), on normalised text, each with
     one character of context before it ("情况" / "情形" rather than "况" / "形")."""
-    a, b = label_key(found), label_key(official)
+    a, b = match_key(found), match_key(official)
     out = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":

@@ -1,7 +1,9 @@
 """DL0xx — the document and its template (RULES.md).
 
 Rules about the file as a whole: is it a report at all (DL001), which national format it was filled
-on (DL002), can its year be known (DL004), and will its text display as written (DL011).
+on and whether that fits its year (DL002, DL003, DL005), does it cite the format notice rightly
+(DL006), can its year be known (DL004), could all of it be checked (DL007–DL010: what the readers
+noticed about the file itself), and will its text display as written (DL011).
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from disclosure_lint import Check, Examples, rule, sample
-from disclosure_lint.model import Report, Signature, TemplateVersion
+from disclosure_lint.model import Location, Notice, NoticeKind, Report, Section, Signature, TemplateVersion
 from disclosure_lint.model.normalize import label_key
 
-from ._text import CONTROL_CHARS, show_controls
+from ._citations import CURRENT, FIRST_YEAR_CURRENT, RIGHT_ISSUER, TRIAL, format_citations
+from ._text import CONTROL_CHARS, quote, show_controls
+from ._trial_sample import TRIAL_2020, TRIAL_TABLES, YEAR_2020
 
 # A file that is not a report has nothing else worth saying: DL001 replaces every finding the
 # content rules would make on it (six "missing section" findings, "no period", "no contact" …), so
@@ -27,6 +31,29 @@ _NOT_A_REPORT_REPLACES = (
 )
 
 _FIRST_YEAR_2021_FORMAT = 2021
+_FIRST_YEAR_NATIONAL_FORMAT = 2019  # the revised 条例 and the trial format
+
+_PRE2019_REPORT = """某某市人民政府办公室2019年政府信息公开工作年度报告
+
+本报告根据《中华人民共和国政府信息公开条例》要求编制，统计期限自2019年1月1日起至2019年12月31日止。
+一、概述
+2019年，市政府办公室认真贯彻落实政府信息公开条例，扎实推进政府信息公开工作。
+二、主动公开政府信息情况
+全年主动公开政府信息1200条。
+三、依申请公开政府信息情况
+全年共受理政府信息公开申请10件，均已按时答复。
+四、政府信息公开的收费及减免情况
+未收取任何费用。
+五、因政府信息公开申请行政复议、提起行政诉讼的情况
+未发生行政复议和行政诉讼。
+六、政府信息公开工作存在的主要问题及改进情况
+公开内容不够全面，下一步将加强培训。
+七、其他需要报告的事项
+无。
+"""
+
+_CITE = "按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{}）要求"
+_CITE_TRIAL = "按照《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》（{}）要求"
 
 _RANDOM_PROSE = """关于举办2023年秋季职工运动会的通知
 
@@ -165,6 +192,58 @@ def _signature_place(report: Report, signature: Signature) -> Any:
 
 
 @rule(
+    "DL003",
+    name="pre-2019-template",
+    severity="error",
+    summary_en="A report for 2019 or later is written on the free-form pre-2019 template (no 第二十条 tables).",
+    tags={"document", "template"},
+    supersedes={"DL001": "report", "DL101": "report", "DL201": "report"},
+    examples=Examples(
+        valid=[
+            sample("seed"),
+            sample(text=_PRE2019_REPORT.replace("2019年", "2018年"),
+                   note="the same free-form report for 2018 is on the template of its time"),
+            sample("seed", replace={"一、总体情况": "一、概述"},
+                   note="a pre-2019 heading, but the 第二十条 tables are there: the current template"),
+        ],
+        invalid=[
+            sample(text=_PRE2019_REPORT, expect=1, note="free-form headings (概述, 收费及减免情况 …), no tables"),
+            sample(text=_PRE2019_REPORT.replace("2019年", "2023年"), expect=1, note="the same for 2023"),
+        ],
+    ),
+)
+def pre_2019_template(report: Report, check: Check) -> None:
+    """2019年及以后的年度报告仍按2019年以前的自由格式编写（没有第二十条各项统计表）。
+
+    2019年修订的《条例》施行后，年度报告须使用国家统一格式：2019、2020年度为国办公开办函〔2019〕60号
+    印发的试行格式，2021年度起为国办公开办函〔2021〕30号印发的格式，均以表二（第二十条各项）、表三、
+    表四统一填报数据。“概述”“依申请公开政府信息情况”“政府信息公开的收费及减免情况”等标题、没有
+    统计表，是2008—2018年旧报告的写法。本规则报告一次；缺少部分、缺少表格等由此产生的问题不再逐条报告。
+
+    The builder decides the template from the headings and tables (FORMAT.md §7): pre-2019 headings
+    and no 第二十条 table. The report year is the title's, else the period's; a report whose year
+    cannot be told is DL004's. DL001, DL101 and DL201 findings are dropped (one defect, one finding).
+    """
+    year = report.year
+    if year is None or year < _FIRST_YEAR_NATIONAL_FORMAT or report.template.version is not TemplateVersion.PRE2019:
+        return
+    signatures = [s for s in report.template.signatures if s.template is TemplateVersion.PRE2019]
+    found = "、".join(f"“{s.text.strip()}”" for s in signatures[:3]) + ("等" if len(signatures) > 3 else "")
+    first = signatures[0] if signatures else None
+    where = next((s for s in report.sections if first is not None and s.location == first.location), first)
+    version = "国办公开办函〔2021〕30号印发的格式" if year >= _FIRST_YEAR_2021_FORMAT else "国办公开办函〔2019〕60号印发的试行格式"
+    check.fail(
+        f"本报告为{year}年度报告，应按{version}编写，并以表二、表三、表四填报数据，但报告仍是2019年以前的"
+        f"自由格式（没有第二十条各项统计表" + (f"；旧格式标题：{found}" if found else "") + "）",
+        f"This is a report for {year}: it must follow the national format ({version}) with tables 2–4, but it "
+        "is written on the free-form pre-2019 template (no 第二十条 tables"
+        + (f"; pre-2019 headings: {found}" if found else "") + ")",
+        at=where if where is not None else report.title, expected=version, actual="2019年以前的自由格式",
+        fix_zh=f"请按{version}重新编写报告，六个部分和表二至表四缺一不可",
+        fix_en="Rewrite the report on the national format: six sections and tables 2–4")
+
+
+@rule(
     "DL004",
     name="year-unknown",
     severity="warning",
@@ -203,6 +282,135 @@ def year_unknown(report: Report, check: Check) -> None:
                fix_zh="请在标题中写明年度，如“××局2023年政府信息公开工作年度报告”，并在开头写明统计期限",
                fix_en="Put the year in the title (“××局2023年政府信息公开工作年度报告”) and state the "
                       "statistical period at the start")
+
+
+@rule(
+    "DL005",
+    name="anachronistic-labels",
+    severity="warning",
+    summary_en="A report for 2019 or 2020 uses labels that exist only in the 2021 format (anachronism).",
+    tags={"document", "template"},
+    examples=Examples(
+        valid=[
+            sample("seed"),
+            sample("seed", replace=TRIAL_2020, note="a 2020 report on the 2019 trial format"),
+            sample("seed", replace={"淄博市行政审批服务局2023年": "淄博市行政审批服务局2021年",
+                                    "2023年1月1日起，至2023年12月31日": "2021年1月1日起，至2021年12月31日"},
+                   note="2021, the first year of the current format"),
+            sample("seed", replace={"淄博市行政审批服务局2023年": "淄博市行政审批服务局2018年",
+                                    "2023年1月1日起，至2023年12月31日": "2018年1月1日起，至2018年12月31日"},
+                   note="a 2018 report in tables is odd, but not this rule's anachronism"),
+        ],
+        invalid=[
+            sample("seed", replace=YEAR_2020, expect=1,
+                   note="a 2020 report wholly on the 2021 format: one finding naming every 2021-only label"),
+            sample("seed", replace={**YEAR_2020, **{k: v for k, v in TRIAL_TABLES.items() if "第二十条" in k}},
+                   expect=1, note="a 2020 report: trial table 二, but table 三 with the 2021 sub-rows of （六）"),
+        ],
+    ),
+)
+def anachronistic_labels(report: Report, check: Check) -> None:
+    """2019、2020年度报告使用了2021年新格式才有的栏目（年代错置）。
+
+    2019、2020年度报告应使用国办公开办函〔2019〕60号印发的试行格式；“本年制发件数”“本年废止件数”
+    “现行有效件数”“本年处理决定数量”“本年收费金额（单位：万元）”、表二“行政规范性文件”行，以及表三
+    “（六）其他处理”下的1、2、3小项，是2021年9月印发的新格式才有的。旧年度报告出现这些栏目，通常是
+    按新模板补做或改写了旧报告，数据口径可能与当年不符，请核实。
+
+    One finding naming every 2021-only label the builder found, at the first table that has one.
+    """
+    year = report.year
+    if year is None or not _FIRST_YEAR_NATIONAL_FORMAT <= year < _FIRST_YEAR_2021_FORMAT:
+        return
+    signatures = [s for s in report.template.signatures if s.template is TemplateVersion.V2021]
+    if not signatures:
+        return
+    names: dict[str, str] = {}
+    for s in signatures:
+        names.setdefault(label_key(s.text), quote(s.text, 16))
+    found = "、".join(f"“{n}”" for n in names.values())
+    check.fail(
+        f"本报告为{year}年度报告，应使用国办公开办函〔2019〕60号印发的试行格式，但使用了2021年新格式才有的栏目：{found}",
+        f"This is a report for {year}: it should use the 2019 trial format (国办公开办函〔2019〕60号), but it uses "
+        f"labels that exist only in the 2021 format: {found}",
+        at=_signature_place(report, signatures[0]), expected="2019年试行格式", actual=found,
+        fix_zh="请核实表格是否按当年（试行）格式填报，数据口径是否为当年口径",
+        fix_en="Check that the tables follow the trial format of the time and that the figures are that year's")
+
+
+@rule(
+    "DL006",
+    name="format-notice-citation",
+    severity="warning",
+    summary_en="The report cites the format notice wrongly, or cites the superseded 〔2019〕60号 notice in a report "
+               "for 2021 or later.",
+    tags={"document", "template", "text"},
+    examples=Examples(
+        valid=[
+            sample("seed"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE.format("国办公开办函〔2021〕30号")},
+                   note="the right citation"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE.format("国办公开办函[2021]30号")},
+                   note="half-width brackets: the issuer and number are right"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE.format("国办公开办函﹝2021﹞第30号")},
+                   note="small brackets and 第…号"),
+            sample("seed", replace={**YEAR_2020, "认真落实《2023年淄博市政务公开工作方案》要求":
+                                    _CITE_TRIAL.format("国办公开办函〔2019〕60号")},
+                   note="the trial-format notice in a report for 2020"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求":
+                                    "认真落实《2023年政务公开工作要点》（国办发〔2023〕30号）要求"},
+                   note="another document of 国办 with its own number: not the format notice"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求":
+                                    "按照年度报告格式要求，结合《政务公开工作要点》（国办发〔2022〕8号）"},
+                   note="the format is mentioned, but the number belongs to the document named after it"),
+        ],
+        invalid=[
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE.format("国办发〔2021〕30号")},
+                   expect=1, note="wrong issuer"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE.format("国办公开办函〔2021〕3号")},
+                   expect=1, note="wrong number"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": _CITE_TRIAL.format("国办公开办函〔2019〕60号")},
+                   expect=1, note="the superseded trial-format notice in a report for 2023"),
+            sample("seed", replace={"认真落实《2023年淄博市政务公开工作方案》要求": "依据国办函〔2021〕30号文件编制本年度报告",
+                                    "2023年，我单位无收取信息处理费的情况。": "2023年，我单位无收取信息处理费的情况。本报告按照"
+                                    "国办公开函（2021）30号规定的格式编制。"},
+                   expect=2, note="two wrong citations: one finding each"),
+        ],
+    ),
+)
+def format_notice_citation(report: Report, check: Check) -> None:
+    """报告引用年度报告格式通知的文号有误，或2021年及以后的报告仍引用已被替代的〔2019〕60号通知。
+
+    现行年度报告格式由《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作
+    年度报告格式〉的通知》（国办公开办函〔2021〕30号）印发，适用于2021年度起的报告；此前的试行格式由
+    国办公开办函〔2019〕60号印发，只适用于2019、2020年度报告。常见错误有“国办发〔2021〕30号”
+    “国办函〔2021〕30号”等发文字号写错、序号写错，以及新年度报告仍引用〔2019〕60号。括号写法
+    （〔〕、[]、()等）和“第30号”不算错误，只核对发文机关代字和文号。
+
+    Only numbers that the text ties to the format notice are checked: one right after a mention of
+    the format (“…年度报告格式〉的通知》（…）”), or 〔2021〕30号 / 〔2019〕60号 of a 国办 issuer in a
+    sentence about the report or its format. Other documents' numbers are never compared.
+    """
+    year = report.year
+    for node in [*report.paragraphs(), *report.unrecognised]:
+        for citation in format_citations(node.text):
+            if not citation.is_right:
+                known = (citation.year, citation.number)
+                y, n = known if known in (CURRENT, TRIAL) else (
+                    CURRENT if year is None or year >= FIRST_YEAR_CURRENT else TRIAL)
+                right = f"{RIGHT_ISSUER}〔{y}〕{n}号"
+                check.fail(f"引用年度报告格式通知的文号有误：“{citation.text}”，应为“{right}”",
+                           f"The format notice is cited wrongly: “{citation.text}”; it is {right}",
+                           at=node, expected=right, actual=citation.text,
+                           fix_zh="请核对发文机关代字和文号", fix_en="Check the issuer code and the number")
+            elif citation.is_trial and year is not None and year >= FIRST_YEAR_CURRENT:
+                check.fail(
+                    f"本报告为{year}年度报告，但引用了已被替代的试行格式通知“{citation.text}”；2021年度起应依据"
+                    "国办公开办函〔2021〕30号印发的格式",
+                    f"This is a report for {year}, but it cites the superseded trial-format notice “{citation.text}”; "
+                    "reports for 2021 and later follow the format of 国办公开办函〔2021〕30号",
+                    at=node, expected="国办公开办函〔2021〕30号", actual=citation.text,
+                    fix_zh="请改为引用国办公开办函〔2021〕30号", fix_en="Cite 国办公开办函〔2021〕30号 instead")
 
 
 @rule(
@@ -285,3 +493,125 @@ def _texts(report: Report) -> list[tuple[Any, str]]:
     for text in report.unrecognised:
         add(text, text.text)
     return [(node, "\n".join(texts)) for node, texts in nodes.values()]
+
+
+# ------------------------------------------------------------------------------------------------
+# DL007–DL010: what the readers noticed about the file itself. Each reader records a `Notice`; the
+# rules turn them into findings, so a plugin's reader gets the same reporting for free.
+
+
+def _notices(report: Report, kind: NoticeKind) -> list[Notice]:
+    return [n for n in report.notices if n.kind is kind]
+
+
+def _order(location: Location) -> tuple[int, int, int]:
+    return (location.page or 0, location.line or 0, location.paragraph or 0)
+
+
+def _section_at(report: Report, location: Location) -> Section | None:
+    """The section a location falls in: the last one whose heading comes before it."""
+    before = [s for s in report.sections if _order(s.location) <= _order(location)]
+    return before[-1] if before else None
+
+
+@rule(
+    "DL007", name="unaccepted-tracked-changes", severity="info",
+    summary_en="The .docx still holds unaccepted tracked changes (the linter read the accept-all view).",
+    tags={"document", "docx"},
+    examples=Examples(
+        valid=[sample("seed"), sample(file="seed_table_image.docx", note="a .docx without tracked changes")],
+        invalid=[sample(file="seed_tracked_changes.docx", expect=1,
+                        note="a tracked change in table 三 (6 deleted, 7 inserted)")],
+    ),
+)
+def unaccepted_tracked_changes(report: Report, check: Check) -> None:
+    """Word 文档中仍有未接受的修订，已按“全部接受”后的内容检查。
+
+    发布前应在 Word/WPS 中“接受所有修订”（或拒绝），否则网站上的版本可能带有修订标记，或与审核过的
+    内容不一致。本工具按全部接受修订后的内容检查，所以这条只是提示。
+    """
+    for notice in _notices(report, NoticeKind.TRACKED_CHANGES):
+        check.fail(f"文档中仍有{notice.detail}；发布前请在 Word/WPS 中接受或拒绝全部修订",
+                   "the document still holds unaccepted tracked changes (checked as if all were accepted); "
+                   "accept or reject them before publishing", at=notice,
+                   fix_zh="在“审阅”中选择“接受所有修订”后另存", fix_en="Review → Accept All Changes, then save")
+
+
+@rule(
+    "DL008", name="table-not-machine-readable", severity="warning",
+    summary_en="A standard table is a picture or an embedded object, not a table: it cannot be checked.",
+    tags={"document", "completeness"},
+    supersedes={"DL201": "place"},
+    examples=Examples(
+        valid=[sample("seed")],
+        invalid=[sample(file="seed_table_image.docx", expect=1, note="table 三 pasted as a picture")],
+    ),
+)
+def table_not_machine_readable(report: Report, check: Check) -> None:
+    """标准表格是图片或嵌入对象，不是表格，无法检查。
+
+    表格以截图、扫描件或嵌入的 Excel 对象形式放入报告，公众无法复制和检索其中的数据，本工具也无法核对
+    勾稽关系。请把表格做成 Word 表格（可从格式文件中复制表样）。报告该问题的位置是表格所在的部分，
+    它取代该部分的“缺少表格”（DL201）。
+    """
+    for notice in _notices(report, NoticeKind.TABLE_AS_IMAGE):
+        section = _section_at(report, notice.location)
+        where = f"“{section.number}、{section.heading}”中的" if section else ""
+        check.fail(f"{where}表格是图片或嵌入对象，不是可检查的表格：公众无法复制其中的数据，也无法核对",
+                   f"{'section ' + section.key + ': ' if section else ''}the table is a picture or an "
+                   "embedded object, not a table: it cannot be read or checked",
+                   at=section if section is not None else notice,
+                   fix_zh="请改用 Word 表格填写（可从格式文件复制表样）",
+                   fix_en="use a real table (copy it from the format's template)")
+
+
+@rule(
+    "DL009", name="pdf-needs-ocr", severity="error",
+    summary_en="The PDF has no text layer (scanned) or no usable character map: it needs OCR before it can be checked.",
+    tags={"document", "pdf"},
+    supersedes={rule_id: "report" for rule_id in ("DL001", *_NOT_A_REPORT_REPLACES)},
+    examples=Examples(
+        valid=[sample("seed")],
+        invalid=[sample(file="scanned.pdf", expect=1, note="a page with no text at all")],
+    ),
+)
+def pdf_needs_ocr(report: Report, check: Check) -> None:
+    """PDF 没有文字层（扫描件）或字符无法识别，需要先做文字识别（OCR）才能检查。
+
+    扫描件发布后无法被检索、复制，读屏软件也无法朗读；本工具同样读不出其中的内容。请发布由 Word/WPS
+    直接导出的 PDF，或先做 OCR。它取代“不是年度报告”（DL001）和各项内容检查。
+    """
+    for notice in _notices(report, NoticeKind.NO_TEXT_LAYER):
+        check.fail("PDF 没有可读取的文字（扫描件或字符无法识别），需要先做文字识别（OCR），或改为发布由 Word/WPS 直接导出的 PDF",
+                   "the PDF has no usable text layer (scanned, or glyphs without a character map): "
+                   "run OCR first, or publish a PDF exported directly from Word/WPS", at=notice)
+
+
+_ATTACHMENT_PAGE = (
+    "<html><head><title>2023年政府信息公开工作年度报告</title></head><body>"
+    "<h1>某某市某某局2023年政府信息公开工作年度报告</h1><p>发布日期：2024-01-20</p>"
+    '<p>附件：<a href="/files/2023nb.pdf">某某市某某局2023年政府信息公开工作年度报告.pdf</a></p>'
+    "</body></html>"
+)
+
+
+@rule(
+    "DL010", name="report-only-as-attachment", severity="warning",
+    summary_en="The HTML page carries the report only as an attachment (a linked .pdf/.docx): lint the attachment.",
+    tags={"document", "html"},
+    supersedes={rule_id: "report" for rule_id in ("DL001", *_NOT_A_REPORT_REPLACES)},
+    examples=Examples(
+        valid=[sample("seed")],
+        invalid=[sample(text=_ATTACHMENT_PAGE, expect=1, note="a page that only links the report's PDF")],
+    ),
+)
+def report_only_as_attachment(report: Report, check: Check) -> None:
+    """网页只以附件形式提供报告（链接到 .pdf/.docx 等），页面本身没有报告内容：请检查附件。
+
+    这样的页面无法被本工具检查；附件才是报告本身。请对附件运行 disclosure-lint。同时建议在网页正文中
+    也发布报告全文，便于检索和无障碍阅读。
+    """
+    for notice in _notices(report, NoticeKind.ATTACHMENT_ONLY):
+        check.fail(f"网页正文中没有报告内容，报告只以附件形式提供（{notice.detail}）：请对附件进行检查",
+                   f"the page carries the report only as an attachment ({notice.detail}): lint the attachment",
+                   at=notice)

@@ -26,6 +26,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     assert "disclosure_lint/py.typed" in names
     assert "disclosure_lint_rules/__init__.py" in names
     assert "disclosure_lint_rules/samples/seed.txt" in names
+    assert {f"disclosure_lint/config/profiles/{p}.yaml" for p in ("2019", "2021", "strict")} <= names
     assert not any(n.startswith("rules/") for n in names)
     assert not any(n.startswith("tests/") for n in names)
     meta = next(n for n in names if n.endswith("entry_points.txt"))

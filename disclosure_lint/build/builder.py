@@ -199,5 +199,6 @@ def build_report(doc: Document) -> Report:
         template=decision.info,
         unrecognised=unrecognised,
         notices=list(doc.notices),
+        comments=list(doc.comments),
         published_on=doc.published_on,
     )

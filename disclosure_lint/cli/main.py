@@ -7,7 +7,9 @@ Nothing here writes to a checked file: ``--output-file`` may not name an input.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,8 +20,11 @@ from ..config import Config, ConfigError, ConfigFinder, load_config_file
 from ..engine.finding import Message
 from ..engine.result import EXIT_ERROR, LintResult, exit_code
 from ..loading import DEFAULT_MAX_FILE_SIZE
+from ..model import Report
 from ..read.base import InputError
 from .options import SizeType, split_selectors, use_color
+from .plugin_commands import test_rules_cmd
+from .plugin_options import config_options, plugin_options
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -29,13 +34,24 @@ def _die(message: str) -> NoReturn:
     sys.exit(EXIT_ERROR)
 
 
-def _plugins() -> Any:
+def _plugins(configured: bool = False) -> Any:
+    """The plugins of this command's -p / --disable-plugin-autoload; with ``configured``, also the
+    configuration's plugins and rule-paths (rules, rule, plugins). Any plugin problem: exit 2."""
     from ..plugins.manager import PluginError, Plugins
+    from .plugin_options import command_config, plugin_args
 
     try:
-        return Plugins()
+        plugins = Plugins(**plugin_args())
+        config = command_config() if configured else None
+        if config is not None:
+            plugins = plugins.including(modules=config.plugins, rule_paths=config.rule_paths)
+            plugins.require(config.require_plugins)
+        plugins.rules, plugins.fixtures  # noqa: B018 - load now: an invalid plugin is an error here
+        return plugins
     except PluginError as exc:
         _die(f"插件错误 / plugin error: {exc}")
+    except ConfigError as exc:
+        _die(str(exc))
 
 
 @click.group(context_settings=CONTEXT)
@@ -54,8 +70,9 @@ def cli() -> None:
 # ------------------------------------------------------------------------------------------------
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--output-format", "-f", "output_format", default="full", show_default=True,
-              help="full, concise, json, sarif, or a plugin's format.")
+@click.option("--output-format", "-f", "output_format", default=None,
+              help="full, concise, json, json-lines, sarif, github, junit, gitlab, html, or a plugin's format "
+                   "[default: github when GITHUB_ACTIONS=true, else full].")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=str),
               help="Write the output to this file instead of standard output.")
 @click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, tags or ALL (comma-separated).")
@@ -75,27 +92,57 @@ def cli() -> None:
 @click.option("--stdin-filename", help="The name to report for standard input ('-').")
 @click.option("--max-file-size", type=SizeType(), default=DEFAULT_MAX_FILE_SIZE,
               help="Larger files are an input error [default: 20MB].")
-def check(paths: tuple[str, ...], output_format: str, output_file: str | None, select: tuple[str, ...],
+@click.option("--previous", "previous_path", type=click.Path(exists=True, path_type=str), metavar="FILE|DIR",
+              help="Last year's report, for the cross-year rules (DL6xx): a file (with one report to check), or a "
+                   "folder to pick the same body's report for the year before from. In a batch, reports of the "
+                   "same body for consecutive years are paired automatically.")
+@click.option("--published-on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Publication date, for the deadline rule (DL408); with several files it applies to every one. "
+                   "Without it, the date an HTML page states (发布日期) is used.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+              help="Report only findings this baseline does not list (overrides the configuration's baseline); "
+                   "entries that match nothing any more are reported (DL013).")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+              help="Record today's findings in FILE (YAML, or JSON for .json), keeping the reasons of entries already "
+                   "in the baseline; the run then reports as with that baseline.")
+@click.option("--report-suppressed", is_flag=True,
+              help="Also show findings suppressed inline, by per-file-ignores or by the baseline (marked as such).")
+@click.option("--only-reports", is_flag=True,
+              help="Pass over named files that are plainly not annual reports, as files found in folders are "
+                   "(the pre-commit hook passes it).")
+@click.option("--sarif-category", metavar="NAME",
+              help="SARIF automationDetails category: tells apart several uploads for one commit.")
+@plugin_options
+def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           lang: str | None, config_path: str | None, isolated: bool, statistics: bool, color: str,
-          quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int) -> None:
+          quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int, previous_path: str | None,
+          published_on: datetime | None, baseline_path: str | None, write_baseline: str | None,
+          report_suppressed: bool, only_reports: bool, sarif_category: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..api import Target, expand_paths, lint_bytes, with_empty_folders
+    from ..api import Target, expand_paths, load_bytes, with_empty_folders
     from ..engine.linter import Linter
     from ..loading import read_bytes
+    from ..pairing import Candidate, resolve_previous
+    from ..plugins.manager import PluginError
     from ..reporters.base import ReportContext
 
     if config_path and isolated:
         raise click.UsageError("--config and --isolated cannot be used together")
     if output_file and any(p != "-" and Path(p).resolve() == Path(output_file).resolve() for p in paths):
         raise click.UsageError("--output-file must not be one of the files being checked")
+    if write_baseline and output_file and Path(write_baseline).resolve() == Path(output_file).resolve():
+        raise click.UsageError("--write-baseline and --output-file must be different files")
+    if output_format is None:  # in a GitHub Actions job, annotations on the files
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
     plugins = _plugins()
     reporters = plugins.reporters()
     if output_format not in reporters:
         raise click.BadParameter(f"unknown output format {output_format!r}; choose from: {', '.join(sorted(reporters))}",
                                  param_hint="--output-format")
     overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
-                     ignore=split_selectors(ignore), fail_on=fail_on, lang=lang)
+                     ignore=split_selectors(ignore), fail_on=fail_on, lang=lang,
+                     baseline=str(Path(baseline_path).resolve()) if baseline_path else None)
     linters: dict[str | None, Any] = {}
     finder = ConfigFinder()
 
@@ -108,34 +155,70 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
                 linters[key] = Linter(base.merged(**overrides), plugins)
             except ConfigError as exc:
                 raise click.UsageError(str(exc)) from None
+            except PluginError as exc:  # require-plugins missing, a configured plugin that fails
+                _die(f"插件错误 / plugin error: {exc}")
         return linters[key]
 
-    def lint_one(target: "Target") -> LintResult:
+    def load_one(target: "Target") -> tuple[str, Report | LintResult]:
+        """Read and build one file (rules run once every file is loaded and pairs are known)."""
         linter = linter_for(target.path)
         if target.path == "-":
             name = stdin_filename or "-"
             data = sys.stdin.buffer.read(max_file_size + 1)
             if len(data) > max_file_size:
-                return LintResult(path=name, input_error=Message(
+                return name, LintResult(path=name, input_error=Message(
                     zh=f"{name}：标准输入超过大小上限", en=f"{name}: standard input exceeds the size limit"))
-            return lint_bytes(data, name, linter)
+            return name, load_bytes(data, name, linter.plugins.readers(), only_reports=only_reports)
         try:
             data = read_bytes(target.path, max_file_size)
         except InputError as exc:
-            return LintResult(path=target.path, input_error=Message(zh=exc.zh, en=exc.en))
-        return lint_bytes(data, target.path, linter, only_reports=target.walked)
+            return target.path, LintResult(path=target.path, input_error=Message(zh=exc.zh, en=exc.en))
+        return target.path, load_bytes(data, target.path, linter.plugins.readers(),
+                                       only_reports=target.walked or only_reports)
 
     targets = expand_paths(paths)
-    results = with_empty_folders(paths, targets, [lint_one(t) for t in targets])
+    if write_baseline and any(t.path != "-" and Path(t.path).resolve() == Path(write_baseline).resolve()
+                              for t in targets):
+        raise click.UsageError("--write-baseline must not be one of the files being checked")
+    loaded = [load_one(t) for t in targets]
+    # Last year's reports: --previous, and the same body's reports for consecutive years in the batch.
+    try:
+        pairing = resolve_previous([Candidate(name, r) for name, r in loaded if isinstance(r, Report)],
+                                   previous_path, readers=plugins.readers(), max_file_size=max_file_size)
+    except InputError as exc:
+        raise click.BadParameter(exc.en, param_hint="--previous") from None
+    if not quiet:
+        for name in pairing.unmatched:
+            click.echo(f"disclosure-lint: {previous_path} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
+                       f"no report of the same body for the year before {name} in {previous_path}", err=True)
+    day = published_on.date() if published_on else None
+    results = with_empty_folders(paths, targets, [
+        r if isinstance(r, LintResult) else linter_for(t.path).lint_report(
+            r, path=name, previous=pairing.previous.get(name), published_on=day)
+        for t, (name, r) in zip(targets, loaded, strict=True)])
     if not linters:  # only empty folders: the defaults describe the (empty) run
         linter_for(paths[0])
 
     first = next(iter(linters.values()))
     config = first.config
     rules = {rid: first.rules[rid] for lt in linters.values() for rid in lt.selected}
+    if write_baseline:
+        from .baseline import write_baseline as write
+
+        try:
+            results, written = write(write_baseline, results, linters.values(), config.lang)
+        except OSError as exc:
+            _die(f"{write_baseline}: cannot write the baseline ({exc.strerror})")
+        if not quiet:
+            click.echo(f"disclosure-lint: 已将 {written} 个问题写入基线 {write_baseline} / "
+                       f"wrote {written} finding(s) to the baseline {write_baseline}", err=True)
+    # Where the repository lies (annotations and code quality paths are relative to it).
+    workspace = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR")
+    extra = {k: v for k, v in (("category", sarif_category), ("workspace", workspace)) if v}
     ctx = ReportContext(rules=dict(sorted(rules.items())), lang=config.lang,
                         color=use_color(color, output_file), fail_on=config.fail_on, statistics=statistics,
-                        verbose=verbose, quiet=quiet, tool_version=__version__)
+                        verbose=verbose, quiet=quiet, tool_version=__version__,
+                        report_suppressed=report_suppressed, extra=extra)
     text = reporters[output_format](results, ctx)
     if output_file:
         try:
@@ -152,9 +235,11 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
 @cli.command("rules", context_settings=CONTEXT)
 @click.option("--output-format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@plugin_options
+@config_options
 def rules_cmd(fmt: str, lang: str) -> None:
-    """List every rule (built-in and from plugins)."""
-    rules = _plugins().rules
+    """List every rule (built-in, from plugins, and the YAML rules of the configuration's rule-paths)."""
+    rules = _plugins(configured=True).rules
     if fmt == "json":
         data = [{"id": r.id, "name": r.name, "severity": r.severity.value, "tags": sorted(r.tags),
                  "plugin": r.plugin, "summary": r.summary_en if lang == "en" else r.summary,
@@ -171,12 +256,14 @@ def rules_cmd(fmt: str, lang: str) -> None:
 @cli.command("rule", context_settings=CONTEXT)
 @click.argument("ref")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@plugin_options
+@config_options
 def rule_cmd(ref: str, lang: str) -> None:
     """Explain one rule: its documentation, options and examples."""
     from ..config.select import resolve_rule
     from ..docs import rule_markdown
 
-    rules = _plugins().rules
+    rules = _plugins(configured=True).rules
     try:
         rule_id = resolve_rule(ref, rules)
     except ConfigError as exc:
@@ -188,6 +275,7 @@ def rule_cmd(ref: str, lang: str) -> None:
 @click.argument("path", type=click.Path(path_type=str))
 @click.option("--output-format", "-f", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
 @click.option("--max-file-size", type=SizeType(), default=DEFAULT_MAX_FILE_SIZE)
+@plugin_options
 def parse(path: str, fmt: str, max_file_size: int) -> None:
     """Print the structured report the rules see (also a valid input file)."""
     from ..loading import load_report
@@ -206,33 +294,43 @@ def parse(path: str, fmt: str, max_file_size: int) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-def schema() -> None:
-    """Print the JSON Schema of the report model (the structured input format)."""
-    from ..model import Report
+@click.option("--what", type=click.Choice(["report", "rules", "config"]), default="report", show_default=True,
+              help="report: the structured input format; rules: YAML rule files; config: disclosure-lint.yaml.")
+def schema(what: str) -> None:
+    """Print a JSON Schema: of the report model (the structured input format), of YAML rule files,
+    or of the configuration file."""
+    if what == "rules":
+        from ..yamlrules.model import RuleFile
 
-    data = Report.model_json_schema(mode="validation")
+        data = RuleFile.model_json_schema(mode="validation", by_alias=True)
+        title = "disclosure-lint YAML rules"
+    elif what == "config":
+        data = Config.model_json_schema(mode="validation", by_alias=True)
+        data.get("properties", {}).pop("source", None)
+        title = "disclosure-lint configuration"
+    else:
+        from ..model import Report
+
+        data = Report.model_json_schema(mode="validation")
+        title = "disclosure-lint report"
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "disclosure-lint report"
+    data["title"] = title
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @cli.command(context_settings=CONTEXT)
-def plugins() -> None:
-    """List loaded plugins, their versions and what they contribute."""
-    pl = _plugins()
-    rules_by_plugin: dict[str, list[str]] = {}
-    for r in pl.rules.values():
-        rules_by_plugin.setdefault(r.plugin, []).append(r.id)
-    fixtures_by_plugin: dict[str, list[str]] = {}
-    for f in pl.fixtures.values():
-        fixtures_by_plugin.setdefault(f.plugin, []).append(f.name)
-    for info in pl.info():
-        click.echo(f"{info.name} {info.version or ''} ({info.module})".replace("  ", " "))
-        ids = rules_by_plugin.get(info.name, [])
-        if ids:
-            click.echo(f"  rules: {len(ids)} ({ids[0]}–{ids[-1]})")
-        if fixtures_by_plugin.get(info.name):
-            click.echo(f"  fixtures: {', '.join(sorted(fixtures_by_plugin[info.name]))}")
+@click.option("--output-format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@plugin_options
+@config_options
+def plugins(fmt: str) -> None:
+    """List loaded plugins, their versions and what they contribute (rules, YAML rules, fixtures,
+    readers, reporters, rule paths, default configuration)."""
+    from .plugin_commands import plugins_listing
+
+    click.echo(plugins_listing(_plugins(configured=True), fmt))
+
+
+cli.add_command(test_rules_cmd)
 
 
 def main() -> None:

@@ -19,8 +19,13 @@ from .model import Config
 CONFIG_NAMES = ("disclosure-lint.yaml", "disclosure-lint.yml", ".disclosure-lint.yaml")
 
 
-def load_config_file(path: str | Path) -> Config:
-    """Read one configuration file (YAML, or a pyproject.toml's [tool.disclosure-lint])."""
+def load_config_file(path: str | Path, _stack: tuple[Path, ...] = ()) -> Config:
+    """Read one configuration file (YAML, or a pyproject.toml's [tool.disclosure-lint]).
+
+    Files it ``extends`` are merged beneath it; relative ``rule-paths`` (and ``.py`` plugins) are
+    made absolute against its folder; profile names in ``extends`` stay for `effective_config`."""
+    from .profile import resolve_extends
+
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
@@ -40,7 +45,9 @@ def load_config_file(path: str | Path) -> Config:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark else ""
             raise ConfigError(f"{p}: YAML 语法错误 / YAML syntax error{where}") from None
-    return Config.from_mapping(data, str(p))
+    config = Config.from_mapping(data, str(p))
+    return resolve_extends(config, p.resolve().parent, (*_stack, p.resolve()),
+                           lambda base, stack: load_config_file(base, stack))
 
 
 def _has_tool_table(pyproject: Path) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ..engine.finding import Severity
 from .errors import ConfigError
@@ -22,6 +22,17 @@ class Config(BaseModel):
     fail_on: Severity = Field(default=Severity.WARNING, alias="fail-on")
     lang: Literal["zh", "en"] = "zh"
     options: dict[str, dict[str, Any]] = {}  # rule ID or name → that rule's options
+    # Profiles ("default", "2021", "2019", "strict") and configuration files this one builds on
+    # (config/profile.py); a file's extends are resolved when it is read, profile names stay.
+    extends: tuple[str, ...] = ()
+    plugins: tuple[str, ...] = ()  # plugin modules to load (or .py files, relative to the config)
+    require_plugins: tuple[str, ...] = Field(default=(), alias="require-plugins")  # missing → exit 2
+    rule_paths: tuple[str, ...] = Field(default=(), alias="rule-paths")  # folders/files of YAML rules
+    # glob → selectors whose findings are suppressed in matching files (as ruff's); globs are
+    # relative to the configuration file's folder (config/per_file.py).
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default={}, alias="per-file-ignores")
+    # A baseline file (relative to the configuration file): its findings are not reported (--baseline).
+    baseline: str | None = None
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
     @field_validator("select", "extend_select", "ignore", mode="before")
@@ -29,6 +40,24 @@ class Config(BaseModel):
     def _listify(cls, value: Any) -> Any:
         if isinstance(value, str):
             return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    @field_validator("extends", "plugins", "require_plugins", "rule_paths", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name == "extends":  # YAML reads `extends: 2019` as a number: a profile's name
+            def name(v: Any) -> Any:
+                return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
+
+            value = tuple(name(v) for v in value) if isinstance(value, list | tuple) else name(value)
+        return (value,) if isinstance(value, str) else value
+
+    @field_validator("per_file_ignores", mode="before")
+    @classmethod
+    def _selector_lists(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: tuple(s.strip() for s in v.split(",") if s.strip()) if isinstance(v, str) else v
+                    for k, v in value.items()}
         return value
 
     @classmethod
@@ -46,8 +75,9 @@ class Config(BaseModel):
             raise ConfigError(f"{source}: 配置项 {where!r} 无效 / invalid value for {where!r}: {err['msg']}") from None
 
     def merged(self, **overrides: Any) -> Config:
-        """A copy with command-line overrides applied (None means "not given")."""
-        data = self.model_dump(by_alias=False)
+        """A copy with command-line overrides applied (None means "not given"). Only the keys the
+        file (or the overrides) set count as set, so profiles beneath still show through."""
+        data = self.model_dump(by_alias=False, exclude_unset=True)
         data.update({k: v for k, v in overrides.items() if v is not None})
         data["source"] = self.source
         return Config.model_validate(data)

@@ -54,6 +54,14 @@ def with_cell(report: Report, key: str, raw: str) -> Report:
 def build_example(example: Example, readers: Any) -> Report:
     from ..loading import parse_bytes
 
+    if example.file is not None:
+        if example.replace or example.cells:
+            raise ExampleError("a binary sample cannot be edited: give its edited copy as another file")
+        try:
+            data = resources.files(SAMPLES_PACKAGE).joinpath(example.file).read_bytes()
+        except FileNotFoundError:
+            raise ExampleError(f"no sample file named {example.file!r}") from None
+        return parse_bytes(data, example.file, readers)
     if example.text is not None:
         text = example.text
         name = "example.yaml" if text.lstrip().startswith("disclosure_lint_report") else "example.txt"
@@ -71,7 +79,12 @@ def build_example(example: Example, readers: Any) -> Report:
 
 
 def run_example(linter: Any, spec: RuleSpec, example: Example) -> list[Any]:
-    """The findings of ``spec`` on ``example`` (other rules are not run)."""
+    """The findings of ``spec`` on ``example``. Other rules are not run — except for the rules
+    that judge suppressions (DL012, DL013), which need the others' findings to judge."""
+    from pathlib import Path
+
+    from .suppress import Baseline, BaselineEntry, uses_late_fixtures
+
     readers = linter.plugins.readers()
     report = build_example(example, readers)
     previous = build_example(example.previous, readers) if example.previous else None
@@ -80,7 +93,12 @@ def run_example(linter: Any, spec: RuleSpec, example: Example) -> list[Any]:
         from ..config.model import Config
 
         linter = type(linter)(Config(options={spec.id: options}), linter.plugins)
-    result = linter.lint_report(report, previous=previous, published_on=example.published_on, only=[spec.id])
+    path = report.source.path if report.source else "example.txt"
+    baseline = Baseline([BaselineEntry(file=path, rule=rule, fingerprint=fp) for rule, fp in example.baseline],
+                        Path.cwd()) if example.baseline else None
+    only = sorted({*linter.selected, spec.id}) if uses_late_fixtures(spec) else [spec.id]
+    result = linter.lint_report(report, previous=previous, published_on=example.published_on, only=only,
+                                baseline=baseline)
     if result.errors:
         raise AssertionError(f"{spec.id} raised: {result.errors[0].traceback}")
     return [f for f in result.findings if f.rule_id == spec.id]

@@ -7,6 +7,7 @@ the line or page in the source), what was expected and what was found, in Chines
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -59,6 +60,18 @@ class Place(BaseModel):
     value: str | None = None  # the raw text found there, for related cells
 
 
+class Suppression(BaseModel):
+    """Why a finding is not counted: an inline comment, the configuration's ``per-file-ignores``
+    or a baseline entry (engine/suppress.py). Shown only with ``--report-suppressed``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["inline", "config", "baseline"]
+    reason: str = ""  # the reason written in the comment or the baseline entry
+    # where the suppression is: "report.html:12" (the comment), the per-file-ignores glob, the baseline file
+    source: str = ""
+
+
 class Finding(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -74,6 +87,7 @@ class Finding(BaseModel):
     fix: Message | None = None
     fingerprint: str = ""
     plugin: str = "builtin"
+    suppression: Suppression | None = None  # set on the findings in `LintResult.suppressed`
 
     def text(self, lang: str = "zh") -> str:
         return self.message.get(lang)

@@ -3,7 +3,9 @@
 Fixtures are computed once per report and shared; a rule whose fixture is absent is skipped and
 listed as skipped; a rule that raises becomes an internal error naming the rule and its plugin
 while the other rules still run. Afterwards "one defect, one finding" is applied from the rules'
-own ``supersedes`` declarations, and findings are sorted into source order.
+own ``supersedes`` declarations, and findings are sorted into source order. Then suppressions are
+applied (engine/suppress.py: per-file-ignores, inline comments, the baseline) and the rules that
+judge them (DL012, DL013, which request `LATE_FIXTURES`) run last.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..config.errors import ConfigError
 from ..config.model import Config
+from ..config.profile import TRIAL_YEARS
 from ..config.select import resolve_rule, resolve_selection
 from ..model import Report
 from .check import Check, Violation
@@ -28,6 +31,7 @@ from .fixtures import ABSENT_INPUTS, PER_RULE, run_inputs
 from .places import Locator
 from .result import LintResult
 from .rule import FixtureAbsent, FixtureSpec, RuleSpec
+from .suppress import LATE_FIXTURES, Baseline, Suppressor, uses_late_fixtures
 
 
 
@@ -48,6 +52,10 @@ class _Context:
             else:
                 self._values[name] = value
         self._active: set[str] = set()
+
+    def provide(self, values: Mapping[str, Any]) -> None:
+        """Inputs known only once the other rules ran (the suppressions left unused)."""
+        self._values.update(values)
 
     def get(self, name: str) -> Any:
         if name in self._values:
@@ -81,12 +89,21 @@ class _Context:
 class Linter:
     """Runs rules on reports. Build one per configuration and reuse it across files."""
 
-    def __init__(self, config: Config | None = None, plugins: Any = None) -> None:
+    def __init__(self, config: Config | None = None, plugins: Any = None, *, trial: bool = False) -> None:
+        """``config`` is the user's configuration; the profile it extends (``default``: 2021, or
+        2019 for reports for 2019/2020) and the plugins' defaults lie beneath it, and its
+        ``plugins``/``rule-paths``/``require-plugins`` apply (config/profile.py). ``trial``: this
+        linter is the one for reports for 2019/2020 (made per report by the linter itself)."""
+        from ..config.profile import effective_config
         from ..plugins.manager import Plugins  # local: plugins import the engine's rule module
 
-        self.config = config or Config()
-        self.plugins = plugins if plugins is not None else Plugins()
+        self.user_config = config or Config()
+        plugins = plugins if plugins is not None else Plugins()
+        self.plugins = plugins.including(modules=self.user_config.plugins, rule_paths=self.user_config.rule_paths)
+        self.plugins.require(self.user_config.require_plugins)
+        defaults = self.plugins.default_config()
         self.rules: dict[str, RuleSpec] = self.plugins.rules
+        self.config = effective_config(self.user_config, defaults, trial=trial, rules=self.rules)
         self.fixtures: dict[str, FixtureSpec] = self.plugins.fixtures
         self.selected: list[str] = resolve_selection(
             self.rules, self.config.select, self.config.extend_select, self.config.ignore)
@@ -94,6 +111,12 @@ class Linter:
         self.options = {resolve_rule(k, self.rules): self._options(resolve_rule(k, self.rules), v)
                         for k, v in self.config.options.items()}
         self._check_fixture_names()
+        self.suppressor = Suppressor(self.rules, self.config)  # per-file-ignores, inline, baseline
+        # The 2019 profile for reports for 2019/2020, when the configuration leaves it to "default".
+        self._trial: Linter | None = None
+        if not trial and (effective_config(self.user_config, defaults, trial=True, rules=self.rules).model_dump()
+                          != self.config.model_dump()):
+            self._trial = Linter(self.user_config, self.plugins, trial=True)
 
     def _options(self, rule_id: str, values: dict[str, Any]) -> BaseModel:
         spec = self.rules[rule_id]
@@ -106,7 +129,7 @@ class Linter:
                               f"{where}: {err['msg']}") from None
 
     def _check_fixture_names(self) -> None:
-        known = set(self.fixtures) | set(ABSENT_INPUTS) | {"report", *PER_RULE}
+        known = set(self.fixtures) | set(ABSENT_INPUTS) | {"report", *PER_RULE, *LATE_FIXTURES}
         for spec in self.rules.values():
             unknown = [f for f in spec.fixtures if f not in known]
             if unknown:
@@ -123,35 +146,55 @@ class Linter:
         previous: Report | None = None,
         published_on: date | None = None,
         only: list[str] | None = None,
+        baseline: Baseline | None = None,
     ) -> LintResult:
-        """Run the selected rules (or ``only`` these IDs) on one report."""
+        """Run the selected rules (or ``only`` these IDs) on one report. ``baseline``: use this
+        baseline instead of the configuration's."""
+        if self._trial is not None and report.year in TRIAL_YEARS:
+            return self._trial.lint_report(report, path=path, previous=previous, published_on=published_on, only=only,
+                                           baseline=baseline)
         path = path or (report.source.path if report.source else "<report>")
-        ctx = _Context(self.fixtures, run_inputs(report, previous, published_on))
+        # The date given (--published-on) wins; else the one the file states (an HTML page's 发布日期).
+        ctx = _Context(self.fixtures, run_inputs(report, previous, published_on or report.published_on))
         locator = Locator(report)
         version = report.template.version
         findings: list[Finding] = []
         skipped: list[Skip] = []
         errors: list[InternalError] = []
         ran: list[str] = []
-        for rule_id in only if only is not None else self.selected:
-            spec = self.rules[rule_id]
-            if not spec.applies_to(version):
-                continue
-            ran.append(rule_id)
+
+        def run(spec: RuleSpec) -> list[Finding]:
+            ran.append(spec.id)
             try:
                 outcome = self._run(spec, ctx, locator, path)
             except Exception as exc:  # a rule that raises must not take the others down
                 errors.append(InternalError(
                     rule_id=spec.id, plugin=spec.plugin, message=f"{type(exc).__name__}: {exc}",
                     traceback="".join(traceback.format_exception(exc))))
-                continue
+                return []
             if isinstance(outcome, Skip):
                 skipped.append(outcome)
-            else:
-                findings.extend(outcome)
+                return []
+            return outcome
+
+        late: list[RuleSpec] = []
+        for rule_id in only if only is not None else self.selected:
+            spec = self.rules[rule_id]
+            if not spec.applies_to(version):
+                continue
+            if uses_late_fixtures(spec):
+                late.append(spec)
+                continue
+            findings.extend(run(spec))
         findings = _disambiguate(_sorted(self._supersede(findings)))
-        return LintResult(path=path, report=report, findings=tuple(findings), skipped=tuple(skipped),
-                          errors=tuple(errors), rules_run=tuple(ran))
+        evaluated = set(ran) - {s.rule_id for s in skipped} - {e.rule_id for e in errors if e.rule_id}
+        applied = self.suppressor.apply(report, path, findings, evaluated, baseline)
+        ctx.provide(applied.late_inputs())
+        judged = _disambiguate(_sorted([f for spec in late for f in run(spec)]))
+        judged, judged_suppressed = self.suppressor.config_only(path, judged)
+        return LintResult(path=path, report=report, findings=tuple(_sorted([*applied.findings, *judged])),
+                          skipped=tuple(skipped), errors=tuple(errors), rules_run=tuple(ran),
+                          suppressed=tuple(_sorted([*applied.suppressed, *judged_suppressed])))
 
     def _run(self, spec: RuleSpec, ctx: _Context, locator: Locator, path: str) -> list[Finding] | Skip:
         kwargs: dict[str, Any] = {}

@@ -58,6 +58,19 @@ def _row_path(spec: TableSpec, row_key: str) -> tuple[list[str], list[str]]:
     return zh, en
 
 
+def _unindexed(node: Any) -> str:
+    """A logical name for a node outside the index (unplaced text, a label as found, a template
+    signature, an inline comment): its kind, its key if it has one, and a digest of its text — never
+    its position, so two such findings of one rule stay apart and survive edits elsewhere."""
+    name = type(node).__name__
+    key = getattr(node, "key", None)
+    if isinstance(key, str) and key:
+        name = f"{name}.{key}"
+    text = next((v for a in ("text", "found", "detail", "value")
+                 if isinstance(v := getattr(node, a, None), str) and v), None)
+    return f"{name}#{_digest(text)}" if text else name
+
+
 class Locator:
     """Finds where a node sits in one report."""
 
@@ -122,7 +135,7 @@ class Locator:
         if not isinstance(location, Location):
             location = Location()
         if found is None:
-            return Place(pointer="", logical=type(node).__name__, location=location)
+            return Place(pointer="", logical=_unindexed(node), location=location)
         pointer, logical, path = found
         value = node.raw if isinstance(node, Cell) else None
         key = node.key if isinstance(node, Cell) else None

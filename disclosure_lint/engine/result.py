@@ -23,6 +23,9 @@ class LintResult:
     input_error: Message | None = None
     passed_over: bool = False  # found while walking a folder, and plainly not an annual report
     rules_run: tuple[str, ...] = field(default=())
+    # Findings an inline comment, per-file-ignores or the baseline suppresses (each with its
+    # `Finding.suppression`): never counted, shown only with --report-suppressed.
+    suppressed: tuple[Finding, ...] = ()
 
     def failing(self, fail_on: Severity) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity.rank >= fail_on.rank)

@@ -45,10 +45,12 @@ class Example:
     giving a whole report (plain text, or structured YAML). ``replace`` edits the text before it is
     read (old → new, each old must occur); ``cells`` sets table cells by canonical key after the
     report is built (``{"requests.granted.natural_person": "3"}``), as the author would type them.
+    ``baseline`` lists (rule ID, fingerprint) entries a baseline records for the example's file.
     """
 
     base: str | None = "seed"
     text: str | None = None
+    file: str | None = None  # a binary sample shipped with the rules (.docx, .pdf), read as is
     replace: tuple[tuple[str, str], ...] = ()
     cells: tuple[tuple[str, str], ...] = ()
     expect: int = 0
@@ -56,6 +58,7 @@ class Example:
     previous: Example | None = None
     published_on: date | None = None
     note: str = ""
+    baseline: tuple[tuple[str, str], ...] = ()
 
     def describe(self) -> str:
         def short(text: str, limit: int = 40) -> str:
@@ -66,13 +69,16 @@ class Example:
             bits.append("; ".join(f"{short(old)}→{short(new)}" for old, new in self.replace))
         if self.cells:
             bits.append("; ".join(f"{k}={v!r}" for k, v in self.cells))
-        return " | ".join(bits) or (self.base or "inline report")
+        if self.baseline:
+            bits.append("baseline: " + "; ".join(f"{rule} {fp[:12]}…" for rule, fp in self.baseline))
+        return " | ".join(bits) or self.file or self.base or "inline report"
 
 
 def sample(
     base: str | None = "seed",
     *,
     text: str | None = None,
+    file: str | None = None,
     replace: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
     cells: Mapping[str, str] | None = None,
     expect: int = 0,
@@ -80,14 +86,16 @@ def sample(
     previous: Example | None = None,
     published_on: date | None = None,
     note: str = "",
+    baseline: Sequence[tuple[str, str]] = (),
 ) -> Example:
-    """Build an `Example`: ``sample("seed", cells={...}, expect=1)``."""
-    if text is not None:
+    """Build an `Example`: ``sample("seed", cells={...}, expect=1)``; ``sample(file="x.docx")``
+    reads a binary sample shipped with the rules (for what only a .docx or .pdf can show)."""
+    if text is not None or file is not None:
         base = None
     pairs = tuple(replace.items()) if isinstance(replace, Mapping) else tuple(replace or ())
-    return Example(base=base, text=text, replace=pairs, cells=tuple((cells or {}).items()),
+    return Example(base=base, text=text, file=file, replace=pairs, cells=tuple((cells or {}).items()),
                    expect=expect, options=tuple((options or {}).items()), previous=previous,
-                   published_on=published_on, note=note)
+                   published_on=published_on, note=note, baseline=tuple(baseline))
 
 
 @dataclass(frozen=True)

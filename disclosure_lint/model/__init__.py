@@ -4,7 +4,7 @@ Imports nothing of the project's own outside this package, so every other stage 
 """
 
 from .cells import Cell, CellKind
-from .document import Block, Document, GridCell, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
+from .document import Block, Comment, Document, GridCell, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
 from .location import Location
 from .report import (
     SCHEMA_VERSION,
@@ -24,7 +24,7 @@ from .report import (
 from .template import TemplateVersion
 
 __all__ = [
-    "SCHEMA_VERSION", "STRUCTURED_MARKER", "Block", "Cell", "CellKind", "Contact", "ContactField",
+    "SCHEMA_VERSION", "STRUCTURED_MARKER", "Block", "Cell", "CellKind", "Comment", "Contact", "ContactField",
     "Document", "GridCell", "LabelUse", "Location", "Notice", "NoticeKind", "Paragraph", "Period",
     "Report", "Row", "Section", "Signature", "SourceInfo", "StandardTable", "TableBlock",
     "TemplateInfo", "TemplateVersion", "Text",

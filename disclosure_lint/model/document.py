@@ -81,11 +81,23 @@ class Notice(BaseModel):
     location: Location = Location()
 
 
+class Comment(BaseModel):
+    """A comment addressed to the linter (``<!-- disclosure-lint: disable=DL204 reason="…" -->`` in
+    HTML and Markdown): its text between the markers, stripped, and where it stands. Readers keep
+    only comments that start with ``disclosure-lint``; other comments are not report text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    location: Location = Location()
+
+
 class Document(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: SourceInfo
     blocks: list[Block]
     notices: list[Notice] = []
+    comments: list[Comment] = []  # inline suppressions (engine/suppress.py), in source order
     # The publication date when the container states it (an HTML page's 发布日期 line), for DL408.
     published_on: date | None = None

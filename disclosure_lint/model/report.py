@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from .cells import Cell
-from .document import Notice, SourceInfo
+from .document import Comment, Notice, SourceInfo
 from .location import Location
 from .normalize import match_key
 from .template import TemplateVersion
@@ -171,6 +171,7 @@ class Report(_Frozen):
     template: TemplateInfo = TemplateInfo()
     unrecognised: list[Text] = []  # blocks the builder could not place
     notices: list[Notice] = []
+    comments: list[Comment] = []  # comments addressed to the linter (inline suppressions)
     published_on: date | None = None  # as stated by the file itself (an HTML page's 发布日期)
 
     @property

@@ -2,7 +2,10 @@
 
 The built-in rules, readers and reporters are registered through these same hooks, so a
 third-party package has exactly the powers the core has. An agency package declares
-``[project.entry-points.disclosure_lint]`` and is picked up on install.
+``[project.entry-points.disclosure_lint]`` and is picked up on install (docs/plugins.md walks
+through one). Every hook takes no arguments and is called once per run; a hook implementation
+whose name is not one of these is an error when the plugin loads (``check_pending``), and a hook
+that raises stops the run naming the plugin.
 """
 
 from __future__ import annotations
@@ -43,11 +46,16 @@ def disclosure_lint_reporters() -> dict[str, Any]:
 
 @hookspec
 def disclosure_lint_default_config() -> dict[str, Any]:
-    """Return configuration defaults (same keys as disclosure-lint.yaml); the user's config wins."""
+    """Return configuration defaults (same keys as disclosure-lint.yaml); the user's config wins.
+
+    They lie above the profile and beneath the user's files and command line (config/profile.py).
+    ``extends``, ``plugins``, ``require-plugins`` and ``rule-paths`` may not be set here."""
     raise NotImplementedError
 
 
 @hookspec
 def disclosure_lint_rule_paths() -> Sequence[str]:
-    """Return folders of declarative YAML rules shipped inside the plugin's package."""
+    """Return folders (or files) of declarative YAML rules shipped inside the plugin's package:
+    paths, or ``importlib.resources.files(__name__) / "rules"``. Their rules count as the
+    plugin's own (its prefix, its name in ``disclosure-lint plugins``); see yamlrules/."""
     raise NotImplementedError

@@ -54,6 +54,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..model import (
+    Comment,
     Document,
     GridCell,
     Location,
@@ -66,6 +67,7 @@ from ..model import (
 from ..model.normalize import compact, label_key, to_simplified
 from ..model.template import SECTIONS
 from .base import InputError
+from .comments import linter_comment
 from .decode import decode_with_declared
 from .sniff import located, sniff_format
 
@@ -208,6 +210,15 @@ def _tag(el: etree._Element) -> str | None:
     return tag.lower() if isinstance(tag, str) else None
 
 
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _settable(text: str) -> str:
+    """lxml refuses to *set* text holding C0 controls it happily parsed; keep them visible as
+    U+FFFD so a rejoined tail never makes the reader raise."""
+    return _XML_INCOMPATIBLE.sub("\ufffd", text)
+
+
 def _drop(el: etree._Element) -> None:
     """Remove an element and its content, keeping the text that follows it."""
     parent = el.getparent()
@@ -216,9 +227,9 @@ def _drop(el: etree._Element) -> None:
     if el.tail:
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
+            prev.tail = _settable((prev.tail or "") + el.tail)
         else:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = _settable((parent.text or "") + el.tail)
     parent.remove(el)
 
 
@@ -755,6 +766,7 @@ def read_html(data: bytes, source: SourceInfo) -> Document:
     tree = doc.getroottree()
     published_on = published_date(doc)
     attachment = _attachment(doc)  # before pruning: viewers are <iframe>/<embed>/<object>
+    comments = _linter_comments(doc, tree)
     _prune(body, _MAY_HIDE.search(data.lower()) is not None)
 
     tables = [t for t in body.iter("table") if t.find(".//table") is None]
@@ -796,7 +808,22 @@ def read_html(data: bytes, source: SourceInfo) -> Document:
     if not anchors and attachment is not None:
         href, el = attachment
         notices.append(Notice(kind=NoticeKind.ATTACHMENT_ONLY, detail=href, location=_location(tree, el, _line(el))))
-    return Document(source=source, blocks=blocks, notices=notices, published_on=published_on)
+    return Document(source=source, blocks=blocks, notices=notices, comments=comments, published_on=published_on)
+
+
+def _linter_comments(doc: etree._Element, tree: etree._ElementTree) -> list[Comment]:
+    """Comments addressed to the linter anywhere in the page (inline suppressions), in source
+    order — also those before ``<html>`` or after ``</html>``, which libxml2 keeps as siblings."""
+    nodes = [*reversed(list(doc.itersiblings(etree.Comment, preceding=True))), *doc.iter(etree.Comment),
+             *doc.itersiblings(etree.Comment)]
+    out: list[Comment] = []
+    for node in nodes:
+        end = _line(node)  # libxml2 records the line a comment *ends* on
+        start = end - (node.text or "").count("\n") if end is not None else None
+        comment = linter_comment(node.text, Location(line=start, end_line=end, path=tree.getpath(node)))
+        if comment is not None:
+            out.append(comment)
+    return out
 
 
 class HtmlReader:

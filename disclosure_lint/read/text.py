@@ -18,6 +18,10 @@ Everything else is one `Paragraph` per non-empty line, indentation stripped and 
 (never NFKC-normalised: the builder compares through keys, messages quote the original). Locations
 are 1-based lines of the file after CRLF → LF, columns 1-based in characters.
 
+HTML comments standing on lines of their own (Markdown's only comment syntax, invisible once
+rendered) are markup, not report text: they are left out of the blocks, and those addressed to the
+linter (inline suppressions) become `Document.comments`.
+
 Grids are made rectangular the way merged cells are represented everywhere else: a short row repeats
 one of its cells (same ``origin``) — the label when the row ends in values, so values stay right-
 aligned under their columns, else the last cell — never invented blanks, which would read as
@@ -30,10 +34,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..model import Block, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
+from ..model import Block, Comment, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
 from ..model.normalize import label_key
 from ..model.template import SECTIONS
 from .base import InputError
+from .comments import linter_comment
 from .decode import decode_text
 from .sniff import has_structured_marker, head_text, located, sniff_format
 
@@ -57,6 +62,8 @@ _MAX_LABEL = 60  # longer lines are prose, not table labels
 _MIN_BARE_VALUES = 3  # TAB-less one-cell-per-line tables need this many number-only lines
 _MIN_VALUE_RUN = 5  # ... and two label → value steps, or this many number-only lines in a row
 _SECTION_KEYS = tuple(label_key(h) for s in SECTIONS for h in (s.heading, *s.variants))
+# An HTML comment that fills its lines: ``<!-- … -->`` alone on a line, or over several lines.
+_COMMENT_LINES = re.compile(r"^[ \t]*<!--((?:(?!-->).)*)-->[ \t]*$", re.MULTILINE | re.DOTALL)
 
 LineKind = Literal["blank", "cell", "pipe", "row", "text"]
 
@@ -233,8 +240,9 @@ def _classify(lines: list[str]) -> list[LineKind]:
 class _Scanner:
     """One pass over the lines, collecting paragraphs and table drafts in document order."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], numbers: list[int] | None = None) -> None:
         self.lines = lines
+        self.numbers = numbers if numbers is not None else list(range(1, len(lines) + 1))
         self.out: list[_Para | _Table] = []
         self.table: _Table | None = None
         self.row: list[_Cell] = []
@@ -244,7 +252,7 @@ class _Scanner:
 
     def run(self) -> list[_Para | _Table]:
         kinds = _classify(self.lines)
-        for number, (line, kind) in enumerate(zip(self.lines, kinds), start=1):
+        for number, line, kind in zip(self.numbers, self.lines, kinds, strict=True):
             getattr(self, f"_on_{kind}")(line, number)
             self.blank_run = self.blank_run + 1 if kind == "blank" else 0
         self._close_table()
@@ -515,16 +523,38 @@ def _grid(table: _Table, index: int) -> TableBlock | None:
     return TableBlock(rows=grid, location=loc)
 
 
+def split_comments(text: str) -> tuple[list[str], list[int], list[Comment]]:
+    """The text's lines without the lines HTML comments fill, the 1-based number of each line
+    kept, and the comments addressed to the linter (located at their first and last line)."""
+    lines = text.split("\n")
+    if "<!--" not in text:
+        return lines, list(range(1, len(lines) + 1)), []
+    dropped: set[int] = set()
+    comments: list[Comment] = []
+    for m in _COMMENT_LINES.finditer(text):
+        first = text.count("\n", 0, m.start()) + 1
+        last = first + m.group(0).count("\n")
+        dropped.update(range(first, last + 1))
+        column = len(m.group(0)) - len(m.group(0).lstrip(" \t")) + 1
+        comment = linter_comment(m.group(1), Location(line=first, column=column, end_line=last))
+        if comment is not None:
+            comments.append(comment)
+    numbers = [n for n in range(1, len(lines) + 1) if n not in dropped]
+    return [lines[n - 1] for n in numbers], numbers, comments
+
+
 def parse_text(text: str) -> list[Block]:
     """Blocks of an already decoded text (LF line ends): paragraphs and tables in order.
 
     Public so that other text-like readers (Markdown, a plugin's format) can reuse the layouts.
     """
-    if not text:
-        return []
+    return _parse(*split_comments(text)[:2]) if text else []
+
+
+def _parse(lines: list[str], numbers: list[int]) -> list[Block]:
     blocks: list[Block] = []
     tables = 0
-    for item in _Scanner(text.split("\n")).run():
+    for item in _Scanner(lines, numbers).run():
         if isinstance(item, _Para):
             if item.text:
                 loc = Location(line=item.line, column=item.column, end_line=item.line)
@@ -564,4 +594,5 @@ class TextReader:
             raise located(err, source.path) from None
         if source.encoding is None:
             source = source.model_copy(update={"encoding": encoding})
-        return Document(source=source, blocks=parse_text(text))
+        lines, numbers, comments = split_comments(text) if text else ([], [], [])
+        return Document(source=source, blocks=_parse(lines, numbers), comments=comments)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..engine.finding import Message, Severity
 from ..engine.result import LintResult
@@ -59,6 +60,7 @@ class Totals:
     internal_errors: int = 0
     input_errors: int = 0
     passed_over: int = 0
+    suppressed: int = 0  # findings an inline comment, per-file-ignores or the baseline suppressed
 
     @property
     def findings(self) -> int:
@@ -67,7 +69,7 @@ class Totals:
 
 def totals(results: Sequence[LintResult]) -> Totals:
     counts = {s.value: 0 for s in Severity}
-    files = skipped = internal = inputs = passed = 0
+    files = skipped = internal = inputs = passed = suppressed = 0
     for r in results:
         if r.passed_over:
             passed += 1
@@ -78,8 +80,21 @@ def totals(results: Sequence[LintResult]) -> Totals:
         skipped += len(r.skipped)
         internal += len(r.errors)
         inputs += r.input_error is not None
+        suppressed += len(r.suppressed)
     return Totals(files=files, skipped=skipped, internal_errors=internal, input_errors=inputs,
-                  passed_over=passed, **counts)
+                  passed_over=passed, suppressed=suppressed, **counts)
+
+
+def workspace_path(path: str, workspace: object) -> str:
+    """``path`` relative to ``workspace`` (the repository root, e.g. ``GITHUB_WORKSPACE``) when it
+    lies inside it, with forward slashes — what CI annotations and reports expect; else as given."""
+    if not workspace or path == "-":
+        return path
+    try:
+        rel = Path(path).resolve().relative_to(Path(str(workspace)).resolve())
+    except ValueError:
+        return path
+    return rel.as_posix()
 
 
 def message_or_none(message: Message | None, lang: str) -> str | None:

@@ -26,6 +26,7 @@ class ReportContext:
     statistics: bool = False  # add a count per rule
     verbose: bool = False  # also list skipped rules with their reasons
     quiet: bool = False  # only the findings, no summary
+    report_suppressed: bool = False  # also show the findings suppressed inline, by config or baseline
     tool_version: str = "0.1.0"
     docs_url: str = "https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/"
     extra: Mapping[str, object] = field(default_factory=dict)

@@ -74,7 +74,7 @@ def _message(m: Message | None) -> dict[str, str] | None:
     return {"zh": m.zh, "en": m.en} if m is not None else None
 
 
-def _file(r: LintResult, lang: str) -> dict[str, Any]:
+def _file(r: LintResult, lang: str, ctx: ReportContext) -> dict[str, Any]:
     report = r.report
     return {
         "path": r.path,
@@ -92,7 +92,14 @@ def _file(r: LintResult, lang: str) -> dict[str, Any]:
         "skipped": [_skip(s, lang) for s in sorted(r.skipped, key=lambda s: s.rule_id)],
         "errors": [_error(e) for e in sorted(r.errors, key=lambda e: (e.rule_id or "", e.plugin, e.message))],
         "rules_run": sorted(r.rules_run),
+        # With --report-suppressed: the findings suppressed inline, by per-file-ignores or the baseline.
+        "suppressed": [{**_finding(f, lang), "suppression": _suppression(f)} for f in r.suppressed]
+        if ctx.report_suppressed else [],
     }
+
+
+def _suppression(f: Finding) -> dict[str, Any] | None:
+    return f.suppression.model_dump(mode="json") if f.suppression is not None else None
 
 
 def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any]:
@@ -105,7 +112,7 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
         "tool": {"name": TOOL_NAME, "version": ctx.tool_version},
         "lang": lang,
         "fail_on": ctx.fail_on.value,
-        "files": [_file(r, lang) for r in results],
+        "files": [_file(r, lang, ctx) for r in results],
         "summary": {
             "files": t.files,
             "findings": t.findings,
@@ -116,6 +123,7 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
             "internal_errors": t.internal_errors,
             "input_errors": t.input_errors,
             "passed_over": t.passed_over,
+            "suppressed": t.suppressed,
         },
     }
 

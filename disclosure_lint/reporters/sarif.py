@@ -13,6 +13,14 @@ report and the human path) and in the result's ``properties``.
 Skipped rules, internal errors and unreadable files become ``toolExecutionNotifications`` of the
 run's invocation (levels ``note``, ``error`` and ``error``): never silently dropped. The output is
 deterministic — no timestamps, no absolute paths unless ``ctx.extra["srcroot"]`` is given.
+
+Suppressed findings (inline comments, per-file-ignores, the baseline) are left out unless
+``ctx.report_suppressed``; then they are results with ``suppressions`` (``inSource`` for a comment
+in the report, ``external`` otherwise; status ``accepted``), which code scanning shows as closed.
+GitHub's size limits are kept: at most `MAX_RESULTS` results per run (the most severe are kept and
+a ``results-truncated`` notification says how many were left out), `MAX_RELATED` related locations
+per result and `MAX_TAGS` tags per rule. ``ctx.extra["category"]`` (``--sarif-category``) becomes
+``automationDetails.id``; without it, upload-sarif derives the category from the workflow and job.
 """
 
 from __future__ import annotations
@@ -34,6 +42,10 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 INFORMATION_URI = "https://github.com/disclosure-lint/disclosure-lint"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "disclosureLint/v1"
+# GitHub code scanning's limits (docs: "SARIF support for code scanning", "Upload limits").
+MAX_RESULTS = 25_000
+MAX_RELATED = 1_000
+MAX_TAGS = 20
 
 _PROBLEM_SEVERITY = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 _MIME = {
@@ -52,6 +64,8 @@ _NOTIFICATIONS: tuple[tuple[str, str, str], ...] = (
      "A rule or plugin raised an exception; the other rules still ran and the exit code is 2."),
     ("input-error", "文件无法读取或不是支持的格式；退出码为 2。",
      "A file could not be read or is not in a supported format; the exit code is 2."),
+    ("results-truncated", "结果数超过 GitHub 代码扫描每次运行的上限，仅保留最严重的部分。",
+     "More results than GitHub code scanning accepts per run: only the most severe are included."),
 )
 _NOTIFICATION_INDEX = {nid: i for i, (nid, _, _) in enumerate(_NOTIFICATIONS)}
 
@@ -128,7 +142,7 @@ def _rule_descriptor(spec: RuleSpec, ctx: ReportContext, lang: str) -> dict[str,
         descriptor["helpUri"] = help_uri
     descriptor["defaultConfiguration"] = {"level": spec.severity.sarif_level}
     descriptor["properties"] = {
-        "tags": sorted(spec.tags),
+        "tags": sorted(spec.tags)[:MAX_TAGS],
         "precision": "high",
         "problem.severity": _PROBLEM_SEVERITY[spec.severity],
         "plugin": spec.plugin,
@@ -148,7 +162,7 @@ def _unknown_rule(rule_id: str, name: str, severity: Severity | None) -> dict[st
 def _rules(results: Sequence[LintResult], ctx: ReportContext, lang: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
     descriptors = {rid: _rule_descriptor(spec, ctx, lang) for rid, spec in ctx.rules.items()}
     for r in results:
-        for f in r.findings:
+        for f in (*r.findings, *r.suppressed):
             descriptors.setdefault(f.rule_id, _unknown_rule(f.rule_id, f.rule_name, f.severity))
         for s in r.skipped:
             descriptors.setdefault(s.rule_id, _unknown_rule(s.rule_id, s.rule_name, None))
@@ -255,7 +269,15 @@ def _result(f: Finding, artifact: dict[str, Any], rule_index: Mapping[str, int],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
     }
     if f.related:
-        result["relatedLocations"] = [_related(p, i, artifact, lang) for i, p in enumerate(f.related, start=1)]
+        result["relatedLocations"] = [_related(p, i, artifact, lang)
+                                      for i, p in enumerate(f.related[:MAX_RELATED], start=1)]
+    if f.suppression is not None:
+        suppression: dict[str, Any] = {"kind": "inSource" if f.suppression.kind == "inline" else "external",
+                                       "status": "accepted"}
+        if f.suppression.reason:
+            suppression["justification"] = f.suppression.reason
+        suppression["properties"] = {"by": f.suppression.kind, "source": f.suppression.source}
+        result["suppressions"] = [suppression]
     props = _place_properties(f.place, lang)
     if f.expected is not None:
         props["expected"] = f.expected
@@ -301,6 +323,29 @@ def _internal_error(e: InternalError, artifact: dict[str, Any], rule_index: Mapp
     return note
 
 
+def _truncated(left_out: int, kept: int, lang: str) -> dict[str, Any]:
+    return {
+        "level": "warning",
+        "message": {"text": _t(lang, f"结果过多：仅包含最严重的 {kept} 条，另有 {left_out} 条未写入"
+                                     f"（GitHub 每次运行最多 {MAX_RESULTS} 条）；请用其他输出格式查看全部结果",
+                               f"too many results: the {kept} most severe are included and {left_out} were left out "
+                               f"(GitHub accepts at most {MAX_RESULTS} per run); use another output format to see "
+                               "them all")},
+        "descriptor": _descriptor("results-truncated"),
+    }
+
+
+def _limit(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """At most `MAX_RESULTS`, the most severe first (unsuppressed before suppressed), in their
+    original order; and how many were left out."""
+    if len(results) <= MAX_RESULTS:
+        return results, 0
+    rank = {"error": 0, "warning": 1, "note": 2}
+    order = sorted(range(len(results)), key=lambda i: ("suppressions" in results[i], rank[results[i]["level"]], i))
+    keep = sorted(order[:MAX_RESULTS])
+    return [results[i] for i in keep], len(results) - MAX_RESULTS
+
+
 def _notifications(results: Sequence[LintResult], artifacts: _Artifacts, rule_index: Mapping[str, int],
                    ctx: ReportContext, lang: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -337,8 +382,12 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
     for r in results:
         artifacts.add(r)
     rules, rule_index = _rules(results, ctx, lang)
-    sarif_results = [_result(f, artifacts.location(r.path), rule_index, lang) for r in results for f in r.findings]
+    sarif_results = [_result(f, artifacts.location(r.path), rule_index, lang) for r in results
+                     for f in (*r.findings, *(r.suppressed if ctx.report_suppressed else ()))]
+    sarif_results, left_out = _limit(sarif_results)
     notifications = _notifications(results, artifacts, rule_index, ctx, lang)
+    if left_out:
+        notifications.append(_truncated(left_out, len(sarif_results), lang))
     driver: dict[str, Any] = {
         "name": "disclosure-lint",
         "version": ctx.tool_version,
@@ -353,7 +402,9 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "invocations": [{
-            "executionSuccessful": not any(r.errors for r in results),
+            # False when the exit code is 2 for a reason other than usage: a rule or plugin raised,
+            # or a file could not be read.
+            "executionSuccessful": not any(r.errors or r.input_error is not None for r in results),
             "toolExecutionNotifications": notifications,
         }],
     }

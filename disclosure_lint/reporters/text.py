@@ -51,6 +51,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "n_internal": "内部错误 {n} 个",
         "n_input": "输入错误 {n} 个",
         "n_passed_over": "略过 {n} 个非年度报告文件",
+        "n_suppressed": "已抑制 {n} 个问题",
+        "suppressed": "（已抑制：{how}）",
+        "how_inline": "行内注释",
+        "how_config": "per-file-ignores",
+        "how_baseline": "基线",
+        "reason": "，理由：{}",
         "join": "；",
         "end": "。",
     },
@@ -79,6 +85,12 @@ _STRINGS: dict[str, dict[str, str]] = {
         "n_internal": "{n} internal {error}",
         "n_input": "{n} input {error}",
         "n_passed_over": "{n} {file} passed over (not annual reports)",
+        "n_suppressed": "{n} suppressed",
+        "suppressed": " [suppressed: {how}]",
+        "how_inline": "inline comment",
+        "how_config": "per-file-ignores",
+        "how_baseline": "baseline",
+        "reason": ", reason: {}",
         "join": "; ",
         "end": ".",
     },
@@ -189,15 +201,28 @@ class _Writer:
             extras.append(s["n_input"].format(n=t.input_errors, error=_plural(t.input_errors, "error")))
         if t.passed_over:
             extras.append(s["n_passed_over"].format(n=t.passed_over, file=_plural(t.passed_over, "file")))
+        if t.suppressed:
+            extras.append(s["n_suppressed"].format(n=t.suppressed))
         if not extras:
             return head
         return head + (" " if en else "") + s["join"].join(extras) + s["end"]
 
     # ---- findings ------------------------------------------------------------------------------
+    def suppressed(self, f: Finding) -> str:
+        """The mark of a suppressed finding (shown with --report-suppressed), else ""."""
+        if f.suppression is None:
+            return ""
+        how = self.s[f"how_{f.suppression.kind}"]
+        if f.suppression.kind == "inline" and f.suppression.source:
+            how += f" {f.suppression.source}"
+        if f.suppression.reason:
+            how += self.s["reason"].format(f.suppression.reason)
+        return self.style(self.s["suppressed"].format(how=how), dim=True)
+
     def finding_full(self, path: str, f: Finding) -> list[str]:
         where = self.where(path, f.place)
         human = self.human_path(f.place)
-        text = f.text(self.lang)
+        text = f.text(self.lang) + self.suppressed(f)
         message = f"{human}{self.s['path_sep']}{text}" if human else text
         lines = [f"{self.file(where)}: {self.rule_id(f.rule_id)} {self.severity(f.severity)} {message}"]
         values = []
@@ -216,7 +241,8 @@ class _Writer:
         return lines
 
     def finding_concise(self, path: str, f: Finding) -> str:
-        return f"{self.file(self.where(path, f.place))}: {self.rule_id(f.rule_id)} {f.text(self.lang)}"
+        text = f.text(self.lang) + self.suppressed(f)
+        return f"{self.file(self.where(path, f.place))}: {self.rule_id(f.rule_id)} {text}"
 
 
 def _finish(blocks: list[list[str]]) -> str:
@@ -237,7 +263,7 @@ def full(results: Sequence[LintResult], ctx: ReportContext) -> str:
             if ctx.verbose and not ctx.quiet:
                 blocks.append([f"{w.file(r.path)}: {w.s['passed_over']}"])
             continue
-        for f in r.findings:
+        for f in (*r.findings, *(r.suppressed if ctx.report_suppressed else ())):
             blocks.append([*w.finding_full(r.path, f), ""])
         tail: list[str] = []
         if r.input_error is not None:
@@ -267,7 +293,7 @@ def concise(results: Sequence[LintResult], ctx: ReportContext) -> str:
     for r in results:
         if r.passed_over:
             continue
-        lines += [w.finding_concise(r.path, f) for f in r.findings]
+        lines += [w.finding_concise(r.path, f) for f in (*r.findings, *(r.suppressed if ctx.report_suppressed else ()))]
         if r.input_error is not None:
             lines.append(w.input_error(r))
         for error in sorted(r.errors, key=lambda e: (e.rule_id or "", e.plugin)):

@@ -1,4 +1,8 @@
-"""The conformance suite: each case's report fires exactly the findings its expected.yaml lists."""
+"""The conformance suite: each case's report fires exactly the findings its expected.yaml lists.
+
+A case may hold last year's report as ``previous.*`` and a ``published_on`` date in expected.yaml:
+they are passed as ``--previous`` and ``--published-on`` are.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,12 @@ LINTER = Linter(Config())
 
 
 def _report_file(case: Path) -> Path:
-    return next(p for p in sorted(case.iterdir()) if p.name != "expected.yaml")
+    return next(p for p in sorted(case.iterdir()) if p.name != "expected.yaml" and p.stem != "previous")
+
+
+def _previous_file(case: Path) -> Path | None:
+    """Last year's report (``previous.*``), given as ``--previous``, for the cross-year rules."""
+    return next((p for p in sorted(case.iterdir()) if p.stem == "previous"), None)
 
 
 def test_there_are_cases() -> None:
@@ -28,7 +37,8 @@ def test_there_are_cases() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case(case: Path) -> None:
     expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
-    result = lint_path(_report_file(case), linter=LINTER)
+    result = lint_path(_report_file(case), linter=LINTER, previous=_previous_file(case),
+                       published_on=expected.get("published_on"))  # YAML reads 2024-02-15 as a date
     assert result.input_error is None and not result.errors, (result.input_error, result.errors)
     wanted = [f if isinstance(f, dict) else {"rule": f} for f in expected["findings"]]
     got = Counter(f.rule_id for f in result.findings)

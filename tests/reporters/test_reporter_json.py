@@ -13,12 +13,12 @@ ALL = ("RPT302", "RPT501", "RPT110", "RPT401", "RPT900")
 DOC = Path(__file__).resolve().parents[2] / "docs" / "output-formats.md"
 
 FILE_KEYS = ["path", "format", "report", "passed_over", "input_error", "counts", "findings", "skipped", "errors",
-             "rules_run"]
+             "rules_run", "suppressed"]
 FINDING_KEYS = ["rule_id", "rule_name", "severity", "message", "message_zh", "message_en", "location", "pointer",
                 "logical", "key", "path", "expected", "actual", "related", "fix", "fix_zh", "fix_en", "fingerprint",
                 "plugin"]
 SUMMARY_KEYS = ["files", "findings", "error", "warning", "info", "skipped", "internal_errors", "input_errors",
-                "passed_over"]
+                "passed_over", "suppressed"]
 
 
 def _batch() -> list:
@@ -36,7 +36,7 @@ def test_shape_and_key_order() -> None:
             assert list(finding) == FINDING_KEYS
     assert list(doc["summary"]) == SUMMARY_KEYS
     assert doc["summary"] == {"files": 3, "findings": 5, "error": 2, "warning": 2, "info": 1, "skipped": 1,
-                              "internal_errors": 1, "input_errors": 1, "passed_over": 0}
+                              "internal_errors": 1, "input_errors": 1, "passed_over": 0, "suppressed": 0}
 
 
 def test_file_entries() -> None:

@@ -218,12 +218,21 @@ def test_deterministic() -> None:
 
 
 def test_registry_names_every_format() -> None:
+    from disclosure_lint.reporters.html_report import html_reporter
     from disclosure_lint.reporters.json_report import json_reporter
     from disclosure_lint.reporters.registry import builtin_reporters
     from disclosure_lint.reporters.text import concise, full
 
-    assert builtin_reporters() == {"full": full, "concise": concise, "json": json_reporter, "sarif": sarif_reporter}
-    assert set(cases.plugins().reporters()) >= {"full", "concise", "json", "sarif"}
+    from disclosure_lint.reporters.github import github_reporter
+    from disclosure_lint.reporters.gitlab import gitlab_reporter
+    from disclosure_lint.reporters.json_lines import json_lines_reporter
+    from disclosure_lint.reporters.junit import junit_reporter
+
+    assert builtin_reporters() == {"full": full, "concise": concise, "json": json_reporter, "sarif": sarif_reporter,
+                                   "html": html_reporter, "json-lines": json_lines_reporter,
+                                   "github": github_reporter, "junit": junit_reporter, "gitlab": gitlab_reporter}
+    assert set(cases.plugins().reporters()) >= {"full", "concise", "json", "sarif", "html", "json-lines", "github",
+                                                "junit", "gitlab"}
 
 
 def test_pdf_result_has_line_one_page_and_box() -> None:

@@ -1,0 +1,188 @@
+"""Pairing a report with last year's report of the same body (DL601–DL604).
+
+The cross-year rules compare a report for year Y with the report of the *same body* for Y−1: this
+year's 上年结转 is last year's 结转下年度, this year's 现行有效件数 follows from last year's. A pair
+is found the way a person finds it: by the body's name in the title and the report year — never
+by file name, which says nothing reliable (“年报.docx”, “2023.pdf”).
+
+Names vary a little from year to year and from site to site: 人民政府 / 政府, a province put in
+front (“山东省淄博市…” / “淄博市…”), 中华人民共和国 before a ministry, an annotation in brackets
+(“…局（…中心）”), Traditional characters on mirror pages. `agency_key` folds these; `same_body`
+also accepts one name being the other with a place in front. A body renamed in an institutional
+reform is a different name: it does not pair automatically (give ``--previous`` and judge DL604).
+
+The same functions decide DL604 (“the report given as last year's is not from the same body”), so
+automatic pairing and the rule can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Report
+from .model.normalize import compact, to_simplified
+
+_ANNOTATION = re.compile(r"[（(][^（）()]*[）)]")
+_QUOTES = "《》〈〉“”‘’\"'「」『』"
+# A place in front of a name: a province, a region, a city, a prefecture, a league (no organ words).
+_PLACE_PREFIX = re.compile(r"^[^局委厅办院会所部处室司府署中心队站]{2,10}?(?:省|自治区|特别行政区|市|自治州|地区|盟)$")
+_MIN_SHORTER = 4  # "教育局" alone names no body: the shorter name must say more than that
+
+
+def agency_key(name: str | None) -> str | None:
+    """The comparison key of a body's name: NFKC, no white space, Simplified, no quotes or
+    bracketed annotations, 人民政府 → 政府, without a leading 中华人民共和国 or 关于."""
+    if not name:
+        return None
+    text = compact(to_simplified(unicodedata.normalize("NFKC", name)))
+    text = text.translate({ord(c): None for c in _QUOTES})
+    text = _ANNOTATION.sub("", text)
+    text = re.sub(r"^关于", "", text)
+    text = re.sub(r"^中华人民共和国", "", text)
+    text = text.replace("人民政府", "政府")
+    return text or None
+
+
+def same_body(a: str | None, b: str | None) -> bool | None:
+    """True when the two names name the same body, False when they do not, None when either is
+    unknown (nothing can be said)."""
+    ka, kb = agency_key(a), agency_key(b)
+    if ka is None or kb is None:
+        return None
+    if ka == kb:
+        return True
+    shorter, longer = sorted((ka, kb), key=len)
+    if len(shorter) >= _MIN_SHORTER and longer.endswith(shorter):
+        return bool(_PLACE_PREFIX.match(longer[: len(longer) - len(shorter)]))
+    return False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A report that may be another's previous year: where it came from and what it is."""
+
+    path: str
+    report: Report
+
+    @property
+    def year(self) -> int | None:
+        return self.report.year
+
+    @property
+    def agency(self) -> str | None:
+        return self.report.agency
+
+
+def find_previous(report: Report, candidates: Iterable[Candidate], *, path: str | None = None) -> Candidate | None:
+    """The candidate that is ``report``'s previous year (same body, year Y−1), or None.
+
+    With several such candidates (the same report as .docx and .pdf, say) the one whose name
+    matches exactly and then the one of the same file type win; if that still leaves more than one,
+    none is taken: a wrong pair would make wrong findings.
+    """
+    year = report.year
+    if year is None or agency_key(report.agency) is None:
+        return None
+    own = Path(path).resolve() if path and path != "-" else None
+    found = [c for c in candidates
+             if c.year == year - 1 and same_body(report.agency, c.agency)
+             and (own is None or c.path == "-" or Path(c.path).resolve() != own)]
+    if len(found) > 1:
+        exact = [c for c in found if agency_key(c.agency) == agency_key(report.agency)]
+        found = exact or found
+    if len(found) > 1 and path:
+        suffix = Path(path).suffix.lower()
+        same_type = [c for c in found if Path(c.path).suffix.lower() == suffix]
+        found = same_type or found
+    return found[0] if len(found) == 1 else None
+
+
+def pair_batch(items: Sequence[Candidate], pool: Sequence[Candidate] = ()) -> dict[str, Candidate]:
+    """For each report of a batch, its previous year among the batch and ``pool`` (a ``--previous``
+    folder), keyed by path. Reports without a match are left out."""
+    seen: set[str] = set()
+    candidates: list[Candidate] = []
+    for c in (*items, *pool):
+        marker = c.path if c.path == "-" else str(Path(c.path).resolve())
+        if marker not in seen:
+            seen.add(marker)
+            candidates.append(c)
+    pairs: dict[str, Candidate] = {}
+    for item in items:
+        match = find_previous(item.report, candidates, path=item.path)
+        if match is not None:
+            pairs[item.path] = match
+    return pairs
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """What `resolve_previous` decided: last year's report for each checked path, and the checked
+    paths for which a ``--previous`` folder held no match (worth a note to the user)."""
+
+    previous: dict[str, Report]
+    unmatched: tuple[str, ...] = ()
+
+
+def resolve_previous(items: Sequence[Candidate], previous: Report | str | Path | None = None, *,
+                     readers: Sequence[Any], max_file_size: int | None = None) -> Pairing:
+    """Last year's report for each of ``items`` (the reports being checked), as the command line
+    and `disclosure_lint.lint_paths` decide it:
+
+    - one report checked and ``previous`` a report or a file: that file *is* last year's report
+      (DL604 says so when it does not fit);
+    - ``previous`` a folder — or a file while several reports are checked: a pool to choose from,
+      each report taking the one of its body for the year before, if any;
+    - in every case, reports of the same body for consecutive years in the batch pair among
+      themselves (the pool and the batch together, a report never with itself).
+
+    Raises `InputError` when ``previous`` names a file that cannot be read.
+    """
+    from .loading import DEFAULT_MAX_FILE_SIZE, load_report
+
+    limit = max_file_size or DEFAULT_MAX_FILE_SIZE
+    pool: list[Candidate] = []
+    folder = False
+    if isinstance(previous, Report):
+        given: Candidate | None = Candidate(previous.source.path if previous.source else "<previous>", previous)
+    elif previous is not None and Path(previous).is_dir():
+        given, folder = None, True
+        pool = load_candidates(previous, readers, limit)
+    elif previous is not None:
+        given = Candidate(str(previous), load_report(previous, readers=readers, max_file_size=limit))
+    else:
+        given = None
+    if given is not None and len(items) == 1:
+        return Pairing({items[0].path: given.report})
+    if given is not None:
+        pool = [given]
+    pairs = pair_batch(items, pool)
+    unmatched = tuple(c.path for c in items if folder and c.path not in pairs)
+    return Pairing({path: c.report for path, c in pairs.items()}, unmatched)
+
+
+def load_candidates(folder: str | Path, readers: Sequence[Any], max_file_size: int) -> list[Candidate]:
+    """Every report under ``folder`` that can be read (files that cannot are passed over: a
+    ``--previous`` folder is a pool to choose from, not a set of files to check)."""
+    from .discovery import walk
+    from .loading import parse_bytes, read_bytes
+    from .read.base import InputError
+
+    out = []
+    for file in walk(folder):
+        try:
+            report = parse_bytes(read_bytes(file, max_file_size), str(file), readers)
+        except InputError:
+            continue
+        if report.year is not None and report.agency:
+            out.append(Candidate(str(file), report))
+    return out
+
+
+__all__ = ["Candidate", "Pairing", "agency_key", "find_previous", "load_candidates", "pair_batch", "resolve_previous",
+           "same_body"]
