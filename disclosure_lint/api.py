@@ -5,18 +5,16 @@ Works without click; the CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
+from .batch import BatchOptions, load_bytes, run_batch
 from .config import Config, find_config, load_config_file
-from .discovery import walk
 from .engine.finding import Message
 from .engine.linter import Linter
 from .engine.result import LintResult
-from .loading import DEFAULT_MAX_FILE_SIZE, parse_bytes, read_bytes
+from .loading import DEFAULT_MAX_FILE_SIZE, read_bytes
 from .model import Report
 from .pairing import Candidate, resolve_previous
 from .read.base import InputError
@@ -51,19 +49,6 @@ def lint_report(
     return linter.lint_report(report, previous=previous, published_on=published_on)
 
 
-def load_bytes(data: bytes, path: str, readers: Sequence[Any], *, only_reports: bool = False) -> Report | LintResult:
-    """Read and build a file's content, without running rules: the `Report`, or the `LintResult`
-    of a file that cannot be read or (with ``only_reports``) is passed over. Batches load every
-    file first, so reports of the same body for consecutive years can be paired."""
-    try:
-        report = parse_bytes(data, path, readers)
-    except InputError as exc:
-        return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
-    if only_reports and _plainly_not_a_report(report, path):
-        return LintResult(path=path, report=report, passed_over=True)
-    return report
-
-
 def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | None = None,
                published_on: date | None = None, only_reports: bool = False) -> LintResult:
     """Lint a file's content (``path`` is only its name, for messages and format hints).
@@ -75,47 +60,6 @@ def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | Non
     if isinstance(loaded, LintResult):
         return loaded
     return linter.lint_report(loaded, path=path, previous=previous, published_on=published_on)
-
-
-@dataclass(frozen=True)
-class Target:
-    """One file to lint, and the command-line argument it came from."""
-
-    path: str  # the file ("-" for standard input)
-    argument: str  # what the user named: the file itself, or the folder it was found in
-    walked: bool = False  # found by walking a folder: a file that is plainly not a report is passed over
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Target]:
-    """Every file to lint, in order: named files as given, folders walked recursively."""
-    targets: list[Target] = []
-    for p in map(str, paths):
-        if p != "-" and Path(p).is_dir():
-            targets.extend(Target(str(f), p, walked=True) for f in walk(p))
-        else:
-            targets.append(Target(p, p))
-    return targets
-
-
-def with_empty_folders(paths: Iterable[str | Path], targets: list[Target],
-                       results: list[LintResult]) -> list[LintResult]:
-    """Add an input error for each folder argument under which no report was linted."""
-    linted = {t.argument for t, r in zip(targets, results, strict=True) if not r.passed_over}
-    out = list(results)
-    for p in map(str, paths):
-        if p != "-" and Path(p).is_dir() and p not in linted:
-            out.append(LintResult(path=p, input_error=Message(
-                zh=f"{p}：该文件夹下没有找到年度报告文件", en=f"no report files found under {p}")))
-    return out
-
-
-def _plainly_not_a_report(report: Report, path: str) -> bool:
-    """Nothing of the national format in it, or YAML/JSON without the structured-report marker
-    (config, rule packs, data files: the marker decides, never the extension)."""
-    if Path(path).suffix.lower() in (".json", ".yaml", ".yml") and (
-            report.source is None or report.source.format != "structured"):
-        return True
-    return not report.is_recognisable and not report.notices
 
 
 def lint_path(
@@ -166,11 +110,10 @@ def lint_paths(
 
     Folders are walked; files in them that are plainly not reports are passed over. Reports of the
     same body for consecutive years are paired (DL6xx), among themselves and with ``previous`` (see
-    `disclosure_lint.pairing.resolve_previous`); ``published_on`` applies to every file.
+    `disclosure_lint.pairing.resolve_previous`); ``published_on`` applies to every file. Each file
+    gets the closest configuration above it unless ``config`` or ``linter`` is given.
     """
-    paths = list(paths)
-    targets = expand_paths(paths)
-    linters: dict[object, Linter] = {}  # one per configuration, as the CLI does
+    linters: dict[object, Linter] = {}
 
     def linter_for(path: str) -> Linter:
         if linter is not None:
@@ -181,18 +124,5 @@ def lint_paths(
             linters[key] = _linter(source if source is not None else Config(), None)
         return linters[key]
 
-    loaded: list[Report | LintResult] = []
-    for t in targets:
-        try:
-            data = read_bytes(t.path, max_file_size)
-        except InputError as exc:
-            loaded.append(LintResult(path=t.path, input_error=Message(zh=exc.zh, en=exc.en)))
-            continue
-        loaded.append(load_bytes(data, t.path, linter_for(t.path).plugins.readers(), only_reports=t.walked))
-    items = [Candidate(t.path, r) for t, r in zip(targets, loaded, strict=True) if isinstance(r, Report)]
-    readers = linter_for(targets[0].path if targets else ".").plugins.readers()
-    pairs = resolve_previous(items, previous, readers=readers, max_file_size=max_file_size).previous
-    results = [r if isinstance(r, LintResult) else linter_for(t.path).lint_report(
-        r, path=t.path, previous=pairs.get(t.path), published_on=published_on)
-        for t, r in zip(targets, loaded, strict=True)]
-    return with_empty_folders(paths, targets, results)
+    options = BatchOptions(previous=previous, published_on=published_on, max_file_size=max_file_size)
+    return run_batch(list(paths), linter_for, options).results

@@ -17,10 +17,8 @@ import click
 
 from .. import __version__
 from ..config import Config, ConfigError, ConfigFinder, load_config_file
-from ..engine.finding import Message
-from ..engine.result import EXIT_ERROR, LintResult, exit_code
+from ..engine.result import EXIT_ERROR, exit_code
 from ..loading import DEFAULT_MAX_FILE_SIZE
-from ..model import Report
 from ..read.base import InputError
 from .options import SizeType, split_selectors, use_color
 from .plugin_commands import test_rules_cmd
@@ -120,10 +118,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
           published_on: datetime | None, baseline_path: str | None, write_baseline: str | None,
           report_suppressed: bool, only_reports: bool, sarif_category: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..api import Target, expand_paths, load_bytes, with_empty_folders
+    from ..batch import BatchOptions, expand_paths, run_batch
     from ..engine.linter import Linter
-    from ..loading import read_bytes
-    from ..pairing import Candidate, resolve_previous
     from ..plugins.manager import PluginError
     from ..reporters.base import ReportContext
 
@@ -159,43 +155,22 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
                 _die(f"插件错误 / plugin error: {exc}")
         return linters[key]
 
-    def load_one(target: "Target") -> tuple[str, Report | LintResult]:
-        """Read and build one file (rules run once every file is loaded and pairs are known)."""
-        linter = linter_for(target.path)
-        if target.path == "-":
-            name = stdin_filename or "-"
-            data = sys.stdin.buffer.read(max_file_size + 1)
-            if len(data) > max_file_size:
-                return name, LintResult(path=name, input_error=Message(
-                    zh=f"{name}：标准输入超过大小上限", en=f"{name}: standard input exceeds the size limit"))
-            return name, load_bytes(data, name, linter.plugins.readers(), only_reports=only_reports)
-        try:
-            data = read_bytes(target.path, max_file_size)
-        except InputError as exc:
-            return target.path, LintResult(path=target.path, input_error=Message(zh=exc.zh, en=exc.en))
-        return target.path, load_bytes(data, target.path, linter.plugins.readers(),
-                                       only_reports=target.walked or only_reports)
-
-    targets = expand_paths(paths)
     if write_baseline and any(t.path != "-" and Path(t.path).resolve() == Path(write_baseline).resolve()
-                              for t in targets):
+                              for t in expand_paths(paths)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
-    loaded = [load_one(t) for t in targets]
-    # Last year's reports: --previous, and the same body's reports for consecutive years in the batch.
+    options = BatchOptions(
+        previous=previous_path, published_on=published_on.date() if published_on else None,
+        max_file_size=max_file_size, only_reports=only_reports, stdin_filename=stdin_filename,
+        stdin=sys.stdin.buffer.read(max_file_size + 1) if "-" in paths else None)
     try:
-        pairing = resolve_previous([Candidate(name, r) for name, r in loaded if isinstance(r, Report)],
-                                   previous_path, readers=plugins.readers(), max_file_size=max_file_size)
-    except InputError as exc:
+        batch = run_batch(paths, linter_for, options)
+    except InputError as exc:  # an unreadable --previous
         raise click.BadParameter(exc.en, param_hint="--previous") from None
+    results = batch.results
     if not quiet:
-        for name in pairing.unmatched:
+        for name in batch.unmatched_previous:
             click.echo(f"disclosure-lint: {previous_path} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
                        f"no report of the same body for the year before {name} in {previous_path}", err=True)
-    day = published_on.date() if published_on else None
-    results = with_empty_folders(paths, targets, [
-        r if isinstance(r, LintResult) else linter_for(t.path).lint_report(
-            r, path=name, previous=pairing.previous.get(name), published_on=day)
-        for t, (name, r) in zip(targets, loaded, strict=True)])
     if not linters:  # only empty folders: the defaults describe the (empty) run
         linter_for(paths[0])
 

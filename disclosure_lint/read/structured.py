@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from ..model import SCHEMA_VERSION, STRUCTURED_MARKER, Document, Report, SourceInfo
 from .base import InputError
