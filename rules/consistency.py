@@ -114,8 +114,7 @@ def statistical_period(report: Report, period: Period, check: Check) -> None:
         check.fail("未找到统计期限说明（如“本年度报告中所列数据的统计期限自2023年1月1日起，至2023年12月31日止”）",
                    "No statistical-period statement was found (e.g. “本年度报告中所列数据的统计期限自2023年1月1日起，"
                    "至2023年12月31日止”)",
-                   at=report.intro[0] if report.intro else report.title,
-                   fix_zh="请在报告开头写明统计期限", fix_en="State the statistical period at the start of the report")
+                   at="period", fix_zh="请在报告开头写明统计期限", fix_en="State the statistical period at the start of the report")
         return
     if period.is_calendar_year:
         return

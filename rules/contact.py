@@ -103,7 +103,7 @@ def no_contact_details(contact: Contact, check: Check) -> None:
         "报告未提供联系方式：开头段落及全文均未找到带标签的电话、地址或电子邮箱（如“电话：0533-2306909”）",
         "The report gives no contact details: no labelled phone, address or e-mail was found "
         "(e.g. '电话：0533-2306909')",
-        at=None,
+        at="contact",
         fix_zh="建议在开头段落注明咨询联系方式，如“（地址：……；邮编：……；电话：……；邮箱：……）”",
         fix_en="State the contact details in the opening paragraph: （地址：…；邮编：…；电话：…；邮箱：…）")
 

@@ -142,6 +142,15 @@ class Locator:
         return Place(pointer=pointer, logical=logical, key=key, path=path, location=location, value=value)
 
     def _resolve_key(self, key: str) -> Any:
+        if key in ("period", "contact"):
+            node = getattr(self.report, key)
+            if node is not None and (key != "contact" or not node.is_empty):
+                return node
+            # Absent: name it by key (stable fingerprints) and point at the opening of the report,
+            # where it belongs.
+            opening = self.report.intro[0] if self.report.intro else self.report.title
+            return Place(pointer=f"/{key}", logical=key, path=Message(zh=_FIELD_ZH[key], en=key),
+                         location=opening.location if opening else Location())
         if key in SECTION_BY_KEY:
             section = self.report.section(key)
             if section is not None:
