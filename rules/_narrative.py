@@ -41,6 +41,7 @@ from typing import Literal
 # Text preparation and numbers
 
 _WHITESPACE = re.compile(r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]")
+_NOT_WHITESPACE = re.compile(r"[^\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]")
 # Full-width ASCII (！ … ～) → half-width: "，" → ",", "７" → "7", "（" → "(". Length-preserving.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
@@ -110,7 +111,9 @@ class Prepared:
 
     @classmethod
     def of(cls, original: str) -> Prepared:
-        keep = [i for i, c in enumerate(original) if not _WHITESPACE.match(c)]
+        if not _WHITESPACE.search(original):  # the common case: nothing to remove
+            return cls(original.translate(_HALF_WIDTH), tuple(range(len(original))), original)
+        keep = [m.start() for m in _NOT_WHITESPACE.finditer(original)]
         folded = "".join(original[i] for i in keep).translate(_HALF_WIDTH)
         return cls(folded, tuple(keep), original)
 
