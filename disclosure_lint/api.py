@@ -5,7 +5,7 @@ Works without click; the CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from .loading import DEFAULT_MAX_FILE_SIZE, read_bytes
 from .model import Report
 from .pairing import Candidate, resolve_previous
 from .read.base import InputError
+from .recipe import LinterRecipe, Linters
 
 
 def _linter(config: Config | str | Path | None, path: str | Path | None) -> Linter:
@@ -105,24 +106,38 @@ def lint_paths(
     published_on: date | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     linter: Linter | None = None,
+    jobs: int | None = 1,
+    timeout_per_file: float | None = None,
+    include: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    executor: str = "local",
+    scheduler: str | None = None,
+    keep_reports: bool = True,
 ) -> list[LintResult]:
     """Lint files and folders, in order; one file's input error never stops the others.
 
-    Folders are walked; files in them that are plainly not reports are passed over. Reports of the
-    same body for consecutive years are paired (DL6xx), among themselves and with ``previous`` (see
+    Folders are walked; files in them that are plainly not reports are passed over (``include`` /
+    ``exclude``: .gitignore-style globs that choose among a folder's files). Reports of the same
+    body for consecutive years are paired (DL6xx), among themselves and with ``previous`` (see
     `disclosure_lint.pairing.resolve_previous`); ``published_on`` applies to every file. Each file
     gets the closest configuration above it unless ``config`` or ``linter`` is given.
+
+    ``jobs`` worker processes share the work (None: one per core; 1, the default: all in this
+    process); ``executor="dask"`` runs it on the Dask cluster at ``scheduler`` (or a local one).
+    ``timeout_per_file`` (seconds) turns a file that takes longer into an input error. The results
+    are the same, in the same order, however the work is spread (docs/scale.md). With
+    ``keep_reports=False`` each result's ``report`` is only its summary (title, body, year,
+    template, source): for batches too large to hold every report in memory.
     """
-    linters: dict[object, Linter] = {}
-
-    def linter_for(path: str) -> Linter:
-        if linter is not None:
-            return linter
-        source = config if config is not None else find_config(path)
-        key = id(source) if isinstance(source, Config) else str(source) if source else None
-        if key not in linters:
-            linters[key] = _linter(source if source is not None else Config(), None)
-        return linters[key]
-
-    options = BatchOptions(previous=previous, published_on=published_on, max_file_size=max_file_size)
+    if linter is not None:
+        recipe = LinterRecipe.from_linter(linter)
+        linter_for: Linters | Callable[[str], Linter] = (
+            Linters(recipe, linter.plugins, seed={None: linter}) if recipe is not None else (lambda _path: linter))
+    elif isinstance(config, Config):
+        linter_for = Linters(LinterRecipe(config=config))
+    else:
+        linter_for = Linters(LinterRecipe(config_file=str(config) if config is not None else None))
+    options = BatchOptions(previous=previous, published_on=published_on, max_file_size=max_file_size, jobs=jobs,
+                           timeout=timeout_per_file, include=tuple(include), exclude=tuple(exclude),
+                           executor=executor, scheduler=scheduler, keep_reports=keep_reports)
     return run_batch(list(paths), linter_for, options).results

@@ -3,7 +3,23 @@
 One place for what the CLI and `disclosure_lint.lint_paths` both do, in the order a batch needs:
 every file is read and built first, so reports of the same body for consecutive years can be
 paired (DL6xx) before any rule runs. Which linter (configuration) applies to a file is the
-caller's business (`linter_for`), so the CLI can add its overrides and error handling.
+caller's business (``linter_for``), so the CLI can add its overrides and error handling.
+
+The work runs in this process, in worker processes (``jobs``) or on a Dask cluster
+(``executor="dask"``), in three phases:
+
+1. load — read and build every file (in parallel). With workers and no ``previous`` given, a
+   report is linted right away too (without last year's report): most files then cross between
+   processes once;
+2. pair — in this process, over all the loaded reports (`disclosure_lint.pairing`);
+3. lint — the reports not linted yet, and again those that found last year's report (in
+   parallel).
+
+Each file's result is ``linter.lint_report(report, previous=<its pair>)`` whichever process
+computed it, and results come back in the order of the files: the outcome is the same for any
+``jobs`` and executor (`--timeout-per-file` aside: how long a file takes depends on the machine).
+A file that cannot be read, that hangs past the time limit or that crashes its worker is an error
+result for that file; the others go on.
 """
 
 from __future__ import annotations
@@ -12,17 +28,23 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+from pathspec import GitIgnoreSpec
 
 from .discovery import walk
 from .engine.finding import Message
 from .engine.linter import Linter
 from .engine.result import LintResult
-from .loading import DEFAULT_MAX_FILE_SIZE, parse_bytes, read_bytes
+from .executors import Executor, ProcessPool, Serial, available_cpus
+from .loading import DEFAULT_MAX_FILE_SIZE
 from .model import Report
 from .pairing import Candidate, resolve_previous
-from .read.base import InputError
+from .recipe import Linters
+from .work import LintTask, LoadTask, Outcome, Task, load_bytes, plainly_not_a_report
 
 STDIN = "-"
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,19 @@ class BatchOptions:
     only_reports: bool = False  # pass over named files that are plainly not reports, too
     stdin: bytes | None = None  # the content of "-"
     stdin_filename: str | None = None
+    # Which files of a folder: gitignore-style globs, matched against the path below the folder.
+    include: tuple[str, ...] = ()  # only files matching one of these (none given: every report file)
+    exclude: tuple[str, ...] = ()  # never files matching one of these
+    force_exclude: bool = False  # apply ``exclude`` to files named directly, too
+    jobs: int | None = 1  # worker processes (None: one per core); 1 runs in this process
+    timeout: float | None = None  # seconds per file (None: no limit)
+    executor: str = "local"  # "local" (this process or worker processes) or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address; None: a local cluster
+    progress: Progress | None = None  # told of each step done (a file loaded, a file linted)
+    # False: results carry each report's `summary` (title, body, year, template, source), not the
+    # whole model — all any output but the HTML page needs, at a fraction of the memory and of the
+    # cost of passing results between processes. Reports paired with last year's are read again.
+    keep_reports: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,52 +85,31 @@ class BatchResult:
     unmatched_previous: list[str] = field(default_factory=list)  # reports --previous had no year-before for
 
 
-def expand_paths(paths: Sequence[str | Path]) -> list[Target]:
-    """Every file to lint, in order: named files as given, folders walked recursively."""
+def _spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
+    return GitIgnoreSpec.from_lines(patterns) if patterns else None
+
+
+def expand_paths(paths: Sequence[str | Path], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 force_exclude: bool = False) -> list[Target]:
+    """Every file to lint, in order: named files as given, folders walked recursively.
+
+    ``include`` and ``exclude`` are .gitignore-style globs matched against a walked file's path
+    below the folder named (``*.docx``, ``drafts/``, ``2019/**/*.pdf``): with ``include`` only
+    files matching one are taken, a file matching an ``exclude`` never. A file named directly is
+    always linted — unless ``force_exclude`` and it matches an ``exclude`` (for tools that pass
+    every changed file, as pre-commit does).
+    """
+    inc, exc = _spec(include), _spec(exclude)
     targets: list[Target] = []
     for p in map(str, paths):
         if p != STDIN and Path(p).is_dir():
-            targets.extend(Target(str(f), p, walked=True) for f in walk(p))
-        else:
+            for f in walk(p):
+                rel = f.relative_to(p).as_posix()
+                if (exc is None or not exc.match_file(rel)) and (inc is None or inc.match_file(rel)):
+                    targets.append(Target(str(f), p, walked=True))
+        elif not (force_exclude and exc is not None and p != STDIN and exc.match_file(Path(p).as_posix())):
             targets.append(Target(p, p))
     return targets
-
-
-def plainly_not_a_report(report: Report, path: str) -> bool:
-    """Nothing of the national format in it, or YAML/JSON without the structured-report marker
-    (config, rule packs, data files: the marker decides, never the extension)."""
-    if Path(path).suffix.lower() in (".json", ".yaml", ".yml") and (
-            report.source is None or report.source.format != "structured"):
-        return True
-    return not report.is_recognisable and not report.notices
-
-
-def load_bytes(data: bytes, path: str, readers: Sequence[object], *, only_reports: bool = False) -> Report | LintResult:
-    """Read and build a file's content without running rules: the `Report`, or the `LintResult`
-    of a file that cannot be read or (with ``only_reports``) is passed over."""
-    try:
-        report = parse_bytes(data, path, readers)
-    except InputError as exc:
-        return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
-    if only_reports and plainly_not_a_report(report, path):
-        return LintResult(path=path, report=report, passed_over=True)
-    return report
-
-
-def _load(target: Target, linter: Linter, options: BatchOptions) -> tuple[str, Report | LintResult]:
-    only = target.walked or options.only_reports
-    if target.path == STDIN:
-        name = options.stdin_filename or STDIN
-        data = options.stdin or b""
-        if len(data) > options.max_file_size:
-            return name, LintResult(path=name, input_error=Message(
-                zh=f"{name}：标准输入超过大小上限", en=f"{name}: standard input exceeds the size limit"))
-        return name, load_bytes(data, name, linter.plugins.readers(), only_reports=only)
-    try:
-        data = read_bytes(target.path, options.max_file_size)
-    except InputError as exc:
-        return target.path, LintResult(path=target.path, input_error=Message(zh=exc.zh, en=exc.en))
-    return target.path, load_bytes(data, target.path, linter.plugins.readers(), only_reports=only)
 
 
 def _empty_folders(paths: Sequence[str | Path], targets: list[Target], results: list[LintResult]) -> list[LintResult]:
@@ -106,18 +120,156 @@ def _empty_folders(paths: Sequence[str | Path], targets: list[Target], results: 
             for p in map(str, paths) if p != STDIN and Path(p).is_dir() and p not in linted]
 
 
-def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter],
+class _Steps:
+    """Progress in steps: each file is loaded (1) and linted (1); a --previous folder's file is
+    loaded (1)."""
+
+    def __init__(self, total: int, report: Progress | None) -> None:
+        self.done, self.total, self._report = 0, total, report
+
+    def add(self, n: int = 1) -> None:
+        self.done += n
+        if self._report is not None:
+            self._report(self.done, self.total)
+
+
+def _executor(options: BatchOptions, linters: Linters | None, files: int,
+              linter_of: Callable[[Task], Linter]) -> Executor:
+    """Where the tasks run. One file never starts a pool; without a recipe (a caller's own
+    ``linter_for`` function) nothing can be rebuilt elsewhere, so it runs here too."""
+    if options.executor == "dask":
+        if linters is None:
+            raise ValueError("executor='dask' needs linter_for to be a disclosure_lint.recipe.Linters")
+        from .dask_executor import DaskExecutor
+
+        return DaskExecutor(linters.recipe, scheduler=options.scheduler, jobs=options.jobs or available_cpus(),
+                            timeout=options.timeout)
+    if options.executor != "local":
+        raise ValueError(f"unknown executor {options.executor!r} (local or dask)")
+    jobs = options.jobs if options.jobs is not None else available_cpus()
+    if linters is None or files <= 1 or (jobs <= 1 and options.timeout is None):
+        return Serial(linter_of, options.timeout)
+    # With a time limit even --jobs 1 runs in a worker process: a hung file can then be stopped.
+    return ProcessPool(linters.recipe, min(max(jobs, 1), files), options.timeout)
+
+
+def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] | Linters,
               options: BatchOptions = BatchOptions()) -> BatchResult:
     """Lint ``paths`` (files, folders, "-"); one file's input error never stops the others.
 
+    ``linter_for`` gives the linter for a path; pass a `disclosure_lint.recipe.Linters` to let
+    the work run in worker processes (``options.jobs``) or on Dask — the workers rebuild the
+    linters from its recipe. Every configuration is built here first, so an invalid one is
+    reported (raised) before any work starts.
+
     Raises `InputError` only for an unreadable ``options.previous``.
     """
-    targets = expand_paths(paths)
-    loaded = [_load(t, linter_for(t.path), options) for t in targets]
-    readers = linter_for(targets[0].path).plugins.readers() if targets else []
-    pairing = resolve_previous([Candidate(name, r) for name, r in loaded if isinstance(r, Report)],
-                               options.previous, readers=readers, max_file_size=options.max_file_size)
-    results = [r if isinstance(r, LintResult) else linter_for(t.path).lint_report(
-        r, path=name, previous=pairing.previous.get(name), published_on=options.published_on)
-        for t, (name, r) in zip(targets, loaded, strict=True)]
-    return BatchResult(results + _empty_folders(paths, targets, results), list(pairing.unmatched))
+    targets = expand_paths(paths, options.include, options.exclude, options.force_exclude)
+    linters = linter_for if isinstance(linter_for, Linters) else None
+    per_target = [linter_for(t.path) for t in targets]  # also: a configuration error stops us here
+    sources = [linters.source(t.path) if linters is not None else None for t in targets]
+    folder = options.previous is not None and not isinstance(options.previous, Report) \
+        and Path(options.previous).is_dir()
+    pool_files = [str(f) for f in walk(options.previous)] if folder else []  # type: ignore[arg-type]
+    first_linter = per_target[0] if targets else None
+
+    def linter_of(task: Task) -> Linter:
+        return per_target[task.index] if task.index < len(targets) else first_linter  # type: ignore[return-value]
+
+    steps = _Steps(2 * len(targets) + len(pool_files), options.progress)
+    if not targets:
+        pairing = resolve_previous([], options.previous, readers=[], max_file_size=options.max_file_size)
+        return BatchResult(_empty_folders(paths, [], []), list(pairing.unmatched))
+    executor = _executor(options, linters, len(targets) + len(pool_files), linter_of)
+    try:
+        return _run(paths, targets, sources, pool_files, executor, options, steps, first_linter)
+    finally:
+        executor.close()
+
+
+def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str | None], pool_files: list[str],
+         executor: Executor, options: BatchOptions, steps: _Steps, first_linter: Any) -> BatchResult:
+    parallel = not isinstance(executor, Serial)
+    absolute = options.executor == "dask"  # workers elsewhere read by absolute path
+    keep = options.keep_reports
+    # Lint while loading (pairs are linted again in phase 3) when results cross processes, or are
+    # summaries: most files then cross once and no process holds every full report.
+    speculate = options.previous is None and (parallel or not keep)
+
+    def read_path(path: str) -> str:
+        return str(Path(path).resolve()) if absolute else path
+
+    loads: list[Task] = []
+    for i, t in enumerate(targets):
+        stdin = t.path == STDIN
+        loads.append(LoadTask(
+            index=i, name=(options.stdin_filename or STDIN) if stdin else t.path,
+            read_path=None if stdin else read_path(t.path), source=sources[i], max_file_size=options.max_file_size,
+            only_reports=t.walked or options.only_reports, data=(options.stdin or b"") if stdin else None,
+            lint=speculate, published_on=options.published_on, keep_report=keep))
+    for n, f in enumerate(pool_files):
+        loads.append(LoadTask(index=len(targets) + n, name=f, read_path=read_path(f), source=sources[0],
+                              max_file_size=options.max_file_size, candidate=True, keep_report=keep))
+
+    outcomes: dict[int, Outcome] = {}
+    for task, outcome in executor.run(loads):
+        outcomes[task.index] = outcome
+        final = isinstance(task, LoadTask) and not task.candidate and not isinstance(outcome, Report)
+        steps.add(2 if final else 1)
+
+    # Pairing, here: over every report, in the order of the files.
+    results: list[LintResult | None] = [None] * len(targets)
+    loaded: list[tuple[int, Report]] = []
+    origin: dict[int, Task] = {}  # id(report) → the task that read it (to read it again, without ``keep``)
+    for i in range(len(targets)):
+        outcome = outcomes[i]
+        if isinstance(outcome, Report):
+            loaded.append((i, outcome))
+        elif isinstance(outcome, LintResult) and speculate and _linted(outcome):
+            loaded.append((i, outcome.report))  # type: ignore[arg-type]
+            results[i] = outcome
+        else:
+            results[i] = outcome  # type: ignore[assignment]
+            continue
+        origin[id(loaded[-1][1])] = loads[i]
+    pool = []
+    for n, f in enumerate(pool_files):
+        if isinstance(r := outcomes[len(targets) + n], Report):
+            pool.append(Candidate(f, r))
+            origin[id(r)] = loads[len(targets) + n]
+    readers = first_linter.plugins.readers()
+    pairing = resolve_previous([Candidate(loads[i].name, r) for i, r in loaded], options.previous,
+                               readers=readers, max_file_size=options.max_file_size,
+                               pool=pool if pool_files else None)
+
+    lints: list[Task] = []
+    for i, report in loaded:
+        previous = pairing.previous.get(loads[i].name)
+        if results[i] is not None and previous is None:
+            continue  # linted while loading, and nothing to pair it with
+        if results[i] is not None:
+            steps.total += 1  # linted again, with last year's report
+        if keep:
+            lints.append(LintTask(index=i, name=loads[i].name, source=sources[i], report=report, previous=previous,
+                                  published_on=options.published_on))
+        else:  # summaries only: the worker reads the report (and last year's) again
+            again = origin.get(id(previous)) if previous is not None else None
+            lints.append(LintTask(index=i, name=loads[i].name, source=sources[i], load=loads[i],  # type: ignore[arg-type]
+                                  previous=previous if again is None else None, load_previous=again,  # type: ignore[arg-type]
+                                  published_on=options.published_on, keep_report=False))
+    for task, outcome in executor.run(lints):
+        results[task.index] = outcome  # type: ignore[assignment]
+        steps.add()
+    done = [r for r in results if r is not None]
+    assert len(done) == len(targets)
+    return BatchResult(done + _empty_folders(paths, targets, done), list(pairing.unmatched))
+
+
+def _linted(result: LintResult) -> bool:
+    """A result of linting a loaded report (not an input error, a passed-over file, a file whose
+    reading crashed)."""
+    return result.report is not None and not result.passed_over and result.input_error is None
+
+
+__all__ = ["BatchOptions", "BatchResult", "Target", "available_cpus", "expand_paths", "load_bytes",
+           "plainly_not_a_report", "run_batch"]

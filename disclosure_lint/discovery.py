@@ -1,10 +1,11 @@
 """Which files to lint when the user names a folder.
 
 A website repository holds the reports beside ordinary pages, READMEs and the tool's own config:
-walking a folder takes every file of a supported kind (by name, so an image or a spreadsheet is
-never opened), deterministically sorted, without following symlinks (no loops) and without
-descending into VCS, virtual-environment or dependency folders. Whether a walked file is a report
-is decided after reading it (`LintResult.passed_over`).
+walking a folder takes every regular file of a supported kind (by name, so an image or a
+spreadsheet is never opened; never a named pipe, socket or device), deterministically sorted,
+without following symlinks (no loops) and without descending into VCS, virtual-environment or
+dependency folders. Whether a walked file is a report is decided after reading it
+(`LintResult.passed_over`).
 """
 
 from __future__ import annotations
@@ -30,5 +31,6 @@ def walk(folder: str | Path) -> Iterator[Path]:
             if name in TOOL_FILES or name.startswith("."):
                 continue
             path = Path(root, name)
-            if path.suffix.lower() in REPORT_SUFFIXES and not path.is_symlink():
+            # Never a link, nor a named pipe (opening one can wait forever), whatever its name.
+            if path.suffix.lower() in REPORT_SUFFIXES and not path.is_symlink() and path.is_file():
                 yield path

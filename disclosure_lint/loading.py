@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,20 +20,47 @@ DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
 _HEAD = 8192
 
 
+def _too_large(p: Path, size: int | None, limit: int) -> InputError:
+    """The file is over the size limit (``size`` None: a pipe or device, known only to be larger)."""
+    mb = f"{limit / 1048576:.0f} MB"
+    zh = f"文件大小 {size / 1048576:.1f} MB 超过上限 {mb}" if size is not None else f"内容超过大小上限 {mb}"
+    en = f"file size {size / 1048576:.1f} MB exceeds the limit of {mb}" if size is not None else f"more than {mb}, the size limit"
+    return InputError(f"{p}：{zh}（可用 --max-file-size 调整）", f"{p}: {en} (see --max-file-size)")
+
+
 def read_bytes(path: str | Path, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
-    """The file's bytes, or an InputError that says what is wrong in one line."""
+    """The file's bytes, or an InputError that says what is wrong in one line.
+
+    A named pipe is opened without blocking (opening one nobody writes to would wait forever): if
+    no process is writing to it, that is the error; a pipe with a writer (``check <(…)``) is read
+    to its end. A pipe or device has no size until read: at most one byte past the limit is read.
+    """
     p = Path(path)
     try:
         if p.is_dir():
             raise InputError(f"{p}：是文件夹，不是文件", f"{p}: is a folder, not a file")
         size = p.stat().st_size
         if size > max_file_size:
-            raise InputError(
-                f"{p}：文件大小 {size / 1048576:.1f} MB 超过上限 {max_file_size / 1048576:.0f} MB（可用 --max-file-size 调整）",
-                f"{p}: file size {size / 1048576:.1f} MB exceeds the limit of {max_file_size / 1048576:.0f} MB "
-                "(see --max-file-size)")
-        with p.open("rb") as fh:
-            return fh.read(max_file_size + 1)
+            raise _too_large(p, size, max_file_size)
+        nonblocking = getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(p, os.O_RDONLY | nonblocking | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            first = b""
+            if nonblocking and stat.S_ISFIFO(os.fstat(fd).st_mode):
+                try:
+                    first = os.read(fd, min(1 << 16, max_file_size + 1))
+                except BlockingIOError:  # a writer, nothing written yet: wait for it below
+                    pass
+                else:
+                    if not first:  # end of file at once: no process has the pipe open for writing
+                        raise InputError(f"{p}：是命名管道，但没有进程向其写入内容",
+                                         f"{p}: a named pipe that no process is writing to")
+            if nonblocking:
+                os.set_blocking(fd, True)
+            data = first + fh.read(max_file_size + 1 - len(first))
+        if len(data) > max_file_size:
+            raise _too_large(p, None, max_file_size)
+        return data
     except FileNotFoundError:
         raise InputError(f"{p}：文件不存在", f"{p}: no such file") from None
     except PermissionError:
@@ -57,6 +85,11 @@ def parse_bytes(data: bytes, path: str, readers: Sequence[Any]) -> Report:
                              "save it as .docx and lint that")
         raise legacy_doc_error(path)
     if kind == "binary":
+        from .read.decode import not_text_detail
+
+        detail = not_text_detail(data)
+        if detail is not None:
+            raise InputError(f"{path}：{detail.zh}", f"{path}: {detail.en}")
         raise InputError(f"{path}：不是可识别的文本文件，也不是支持的文档格式（支持 .txt .md .docx .html .pdf .yaml .json）",
                          f"{path}: neither readable text nor a supported document format "
                          "(supported: .txt .md .docx .html .pdf .yaml .json)")

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import __version__
-from ..config import Config, ConfigError, ConfigFinder, load_config_file
+from ..config import Config, ConfigError
 from ..engine.result import EXIT_ERROR, exit_code
 from ..loading import DEFAULT_MAX_FILE_SIZE
 from ..read.base import InputError
@@ -69,7 +69,7 @@ def cli() -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--output-format", "-f", "output_format", default=None,
-              help="full, concise, json, json-lines, sarif, github, junit, gitlab, html, or a plugin's format "
+              help="full, concise, json, json-lines, sarif, github, junit, gitlab, html, csv, or a plugin's format "
                    "[default: github when GITHUB_ACTIONS=true, else full].")
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=str),
               help="Write the output to this file instead of standard output.")
@@ -110,21 +110,45 @@ def cli() -> None:
                    "(the pre-commit hook passes it).")
 @click.option("--sarif-category", metavar="NAME",
               help="SARIF automationDetails category: tells apart several uploads for one commit.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In folders, lint only files matching this .gitignore-style glob (e.g. '*.docx'). Repeatable.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="In folders, leave out files matching this .gitignore-style glob (e.g. 'drafts/'). Repeatable.")
+@click.option("--force-exclude", is_flag=True, help="Apply --exclude to files named directly, too.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes [default: the number of cores]; the results are the same for any N.")
+@click.option("--timeout-per-file", "timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="A file that takes longer becomes an error result; the others go on.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine's cores; dask: a Dask cluster (the [dask] extra, docs/scale.md).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --executor dask: the scheduler's address (tcp://host:8786) [default: a local cluster].")
 @plugin_options
 def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           lang: str | None, config_path: str | None, isolated: bool, statistics: bool, color: str,
           quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int, previous_path: str | None,
           published_on: datetime | None, baseline_path: str | None, write_baseline: str | None,
-          report_suppressed: bool, only_reports: bool, sarif_category: str | None) -> None:
+          report_suppressed: bool, only_reports: bool, sarif_category: str | None, include: tuple[str, ...],
+          exclude: tuple[str, ...], force_exclude: bool, jobs: int | None, timeout: float | None, executor: str,
+          scheduler: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..batch import BatchOptions, expand_paths, run_batch
-    from ..engine.linter import Linter
+    from ..batch import BatchOptions, available_cpus, expand_paths, run_batch
     from ..plugins.manager import PluginError
+    from ..recipe import LinterRecipe, Linters
     from ..reporters.base import ReportContext
+    from .plugin_options import plugin_args
+    from .progress import ProgressBar, wanted
 
     if config_path and isolated:
         raise click.UsageError("--config and --isolated cannot be used together")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if executor == "dask":
+        from ..dask_executor import MISSING, available
+
+        if not available():
+            _die(MISSING)
     if output_file and any(p != "-" and Path(p).resolve() == Path(output_file).resolve() for p in paths):
         raise click.UsageError("--output-file must not be one of the files being checked")
     if write_baseline and output_file and Path(write_baseline).resolve() == Path(output_file).resolve():
@@ -139,49 +163,63 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
                      ignore=split_selectors(ignore), fail_on=fail_on, lang=lang,
                      baseline=str(Path(baseline_path).resolve()) if baseline_path else None)
-    linters: dict[str | None, Any] = {}
-    finder = ConfigFinder()
-
-    def linter_for(path: str) -> Any:
-        source = config_path if config_path else None if isolated or path == "-" else finder.find(path)
-        key = str(source) if source else None
-        if key not in linters:
-            try:
-                base = load_config_file(source) if source else Config()
-                linters[key] = Linter(base.merged(**overrides), plugins)
-            except ConfigError as exc:
-                raise click.UsageError(str(exc)) from None
-            except PluginError as exc:  # require-plugins missing, a configured plugin that fails
-                _die(f"插件错误 / plugin error: {exc}")
-        return linters[key]
-
+    # How every linter of the run is built — here and, from the same recipe, in worker processes.
+    args = plugin_args()
+    linters = Linters(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
+                                   autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"]),
+                      plugins)
     if write_baseline and any(t.path != "-" and Path(t.path).resolve() == Path(write_baseline).resolve()
-                              for t in expand_paths(paths)):
+                              for t in expand_paths(paths, include, exclude, force_exclude)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
+    bar = ProgressBar() if wanted(sys.stderr, sys.stdout, output_file=output_file, quiet=quiet) else None
+    # Every built-in output but the HTML page shows only a report's title, body, year and template:
+    # the batch then keeps summaries, not whole reports (memory, and the cost of moving them).
+    from ..reporters.registry import builtin_reporters
+
+    keep_reports = output_format == "html" or reporters[output_format] is not builtin_reporters().get(output_format)
     options = BatchOptions(
         previous=previous_path, published_on=published_on.date() if published_on else None,
         max_file_size=max_file_size, only_reports=only_reports, stdin_filename=stdin_filename,
-        stdin=sys.stdin.buffer.read(max_file_size + 1) if "-" in paths else None)
+        stdin=sys.stdin.buffer.read(max_file_size + 1) if "-" in paths else None,
+        include=include, exclude=exclude, force_exclude=force_exclude,
+        jobs=jobs if jobs is not None else available_cpus(), timeout=timeout, executor=executor, scheduler=scheduler,
+        progress=bar, keep_reports=keep_reports)
     try:
-        batch = run_batch(paths, linter_for, options)
+        batch = run_batch(paths, linters, options)
     except InputError as exc:  # an unreadable --previous
         raise click.BadParameter(exc.en, param_hint="--previous") from None
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    except PluginError as exc:  # require-plugins missing, a configured plugin that fails
+        _die(f"插件错误 / plugin error: {exc}")
+    except OSError as exc:  # a Dask scheduler that cannot be reached
+        if executor != "dask":
+            raise
+        _die(f"dask {scheduler or 'LocalCluster'}: {type(exc).__name__}: {exc}")
+    finally:
+        if bar is not None:
+            bar.close()
     results = batch.results
     if not quiet:
         for name in batch.unmatched_previous:
             click.echo(f"disclosure-lint: {previous_path} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
                        f"no report of the same body for the year before {name} in {previous_path}", err=True)
-    if not linters:  # only empty folders: the defaults describe the (empty) run
-        linter_for(paths[0])
-
-    first = next(iter(linters.values()))
+    if not linters.built():  # only empty folders: the defaults describe the (empty) run
+        try:
+            linters(paths[0])
+        except ConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+        except PluginError as exc:
+            _die(f"插件错误 / plugin error: {exc}")
+    built = linters.built()
+    first = next(iter(built.values()))
     config = first.config
-    rules = {rid: first.rules[rid] for lt in linters.values() for rid in lt.selected}
+    rules = {rid: first.rules[rid] for lt in built.values() for rid in lt.selected}
     if write_baseline:
         from .baseline import write_baseline as write
 
         try:
-            results, written = write(write_baseline, results, linters.values(), config.lang)
+            results, written = write(write_baseline, results, built.values(), config.lang)
         except OSError as exc:
             _die(f"{write_baseline}: cannot write the baseline ({exc.strerror})")
         if not quiet:

@@ -7,6 +7,7 @@ merging across files. ``--config`` and ``--isolated`` override the search.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,9 @@ class ConfigFinder:
         self._cache: dict[Path, Path | None] = {}
 
     def find(self, path: str | Path) -> Path | None:
-        p = Path(path).resolve()
+        # realpath, not Path.resolve: a symbolic link loop is the checked file's problem (an input
+        # error when it is read), not a crash here (resolve raises RuntimeError on a loop).
+        p = Path(os.path.realpath(path))
         folder = p if p.is_dir() else p.parent
         walked: list[Path] = []
         found: Path | None = None

@@ -168,6 +168,35 @@ def decode_with_declared(data: bytes, declared: str | None, *, final: bool = Tru
     raise InputError(NOT_TEXT_ZH, NOT_TEXT_EN)
 
 
+def not_text_detail(data: bytes) -> InputError | None:
+    """What exactly makes ``data`` — which no reader takes — unreadable as text, when the bytes
+    tell: UTF-8 that stops being UTF-8 part-way (two encodings pasted into one file, or damage
+    from there on), or a NUL byte in otherwise readable text. None when there is no more to say
+    than "binary". The line numbers let the author find the place."""
+    if _bom_codec(data) is not None or _utf16_without_bom(data, True) is not None:
+        return None
+    try:
+        data.decode("utf-8")
+        bad = -1
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    nul = data.find(b"\x00")
+    if bad >= 64 and not 0 <= nul < bad:
+        line = data.count(b"\n", 0, bad) + 1
+        return InputError(
+            f"第 {line} 行起不再是 UTF-8 编码（此前是）：文件混用了两种编码（如 UTF-8 与 GB18030）或自该处损坏；"
+            "请整体另存为 UTF-8",
+            f"not UTF-8 from line {line} on, though UTF-8 before: the file mixes two encodings (such as UTF-8 "
+            "and GB18030) or is damaged from there; save it all as UTF-8")
+    rest = _strict(data.replace(b"\x00", b""), "utf-8", True) if nul >= 0 else None
+    if rest is not None and not _looks_binary(rest, "utf-8"):
+        line = data.count(b"\n", 0, nul) + 1
+        return InputError(f"第 {line} 行含有空字节（NUL），文本文件中不应出现；文件可能已损坏，请检查后重新保存",
+                          f"a NUL byte on line {line}, which text never holds: the file may be damaged; "
+                          "check it and save it again")
+    return None
+
+
 def decode_text(data: bytes, *, final: bool = True) -> tuple[str, str]:
     """Decode a plain-text file: BOM (UTF-8, UTF-16) → strict UTF-8 → GB18030; LF line ends.
 

@@ -626,6 +626,11 @@ def _parse(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError as exc:
+        message = (exc.msg or "").lower()
+        if "amplification" in message or "entity reference loop" in message:  # libxml2 refused a "billion laughs"
+            raise InputError(f"{name} 中定义了会无限展开的实体（DTD），Word 不会这样保存，疑似恶意构造的文件，已拒绝读取",
+                             f"{name} defines XML entities (a DTD) that expand without bound, which Word never "
+                             "writes: a crafted file, refused") from None
         line = f"第 {exc.lineno} 行" if exc.lineno else ""
         raise InputError(
             f"{name} 不是合法的 XML（{line or '无法解析'}），文件已损坏；请用 Word/WPS 打开后重新保存为 .docx",

@@ -29,6 +29,8 @@ from typing import Any
 
 from ..model import Block, Document, Location, Notice, NoticeKind, Paragraph, SourceInfo
 from .base import InputError
+from .pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, PdfLimits, bounded
+from .pdf_limits import pages as bounded_pages
 from .pdf_tables import PartBuilder, Table, continues, stitch, to_block
 from .pdf_text import Line, is_page_number, margins, paragraphs
 from .sniff import located, sniff_format
@@ -62,17 +64,24 @@ def _parse_errors() -> tuple[type[BaseException], ...]:
             RecursionError, struct.error, zlib.error)
 
 
+def _found(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """The first exception of ``kinds`` in ``exc``'s chain (pdfplumber wraps pdfminer's errors,
+    and ours raised inside pdfminer, in its own types)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, kinds):
+            return current
+        inner = current.args[0] if current.args and isinstance(current.args[0], BaseException) else None
+        current = inner or current.__cause__ or current.__context__
+    return None
+
+
 def _password_error(exc: BaseException) -> bool:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    seen: set[int] = set()
-    while exc is not None and id(exc) not in seen:
-        seen.add(id(exc))
-        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)):
-            return True
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-        exc = inner or exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    return False
+    return _found(exc, (PDFPasswordIncorrect, PDFEncryptionError)) is not None
 
 
 def _read_page(page: Any, number: int) -> _Page:
@@ -125,17 +134,22 @@ def _quiet_pdfminer() -> Iterator[None]:
         logger.setLevel(level)
 
 
-def _load(data: bytes) -> list[_Page]:
+def _load(data: bytes, limits: PdfLimits = DEFAULT_LIMITS) -> list[_Page]:
+    """Every page read, within ``limits`` (`pdf_limits`: decompression bombs, glyph floods)."""
     import pdfplumber
 
+    budget = Budget(limits)
     try:
-        with _quiet_pdfminer(), pdfplumber.open(BytesIO(data)) as pdf:
-            pages = []
-            for i, page in enumerate(pdf.pages, start=1):
-                pages.append(_read_page(page, i))
+        with _quiet_pdfminer(), bounded(budget), pdfplumber.open(BytesIO(data)) as pdf:
+            read = []
+            for page in bounded_pages(pdf, budget):
+                read.append(_read_page(page, page.page_number))
                 page.close()  # free the page's parsed objects: long reports stay small in memory
-            return pages
+            return read
     except _parse_errors() as exc:
+        limit = _found(exc, (PdfLimitError,))
+        if isinstance(limit, PdfLimitError):
+            raise InputError(limit.zh, limit.en) from None
         if _password_error(exc):
             raise InputError(PASSWORD_ZH, PASSWORD_EN) from None
         raise InputError(BROKEN_ZH, BROKEN_EN) from None
@@ -198,9 +212,9 @@ def _no_text_notice(pages: list[_Page]) -> Notice | None:
     return None
 
 
-def read_pdf(data: bytes) -> tuple[list[Block], list[Notice]]:
+def read_pdf(data: bytes, limits: PdfLimits = DEFAULT_LIMITS) -> tuple[list[Block], list[Notice]]:
     """Blocks and notices of a PDF's bytes. Raises `InputError` (one line, without the path)."""
-    pages = _load(data)
+    pages = _load(data, limits)
     if not pages:
         raise InputError(BROKEN_ZH, BROKEN_EN)
     notice = _no_text_notice(pages)
@@ -215,13 +229,16 @@ class PdfReader:
     name = "pdf"
     priority = 40
 
+    def __init__(self, limits: PdfLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+
     def sniff(self, head: bytes, path: str) -> bool:
         return sniff_format(head) == "pdf"
 
     def read(self, data: bytes, source: SourceInfo) -> Document:
         """Read the PDF; `InputError` (prefixed with the path) for a locked or broken file."""
         try:
-            blocks, notices = read_pdf(data)
+            blocks, notices = read_pdf(data, self.limits)
         except InputError as err:
             raise located(err, source.path) from None
         return Document(source=source, blocks=blocks, notices=notices)

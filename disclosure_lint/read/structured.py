@@ -80,6 +80,27 @@ class _RecursiveAlias(Exception):
     pass
 
 
+def _too_many_nodes() -> InputError:
+    return InputError(f"结构化报告过大（超过 {MAX_NODES} 个节点），不像年度报告，拒绝读取",
+                      f"the structured report is too large (more than {MAX_NODES} nodes), not an annual report; "
+                      "refused")
+
+
+def _check_nodes(obj: Any) -> None:
+    """Refuse data of more than MAX_NODES values before the model validates it (validating and
+    checking a million paragraphs takes gigabytes and minutes)."""
+    count, stack = 0, [obj]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise _too_many_nodes()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 class _GuardedLoader(yaml.SafeLoader):
     """SafeLoader that refuses alias bombs and duplicate keys, and leaves dates as strings.
 
@@ -95,8 +116,14 @@ class _GuardedLoader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._aliases = 0
+        self._nodes = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
+        # Counted as they are composed: pure-Python YAML takes about 16 µs a node, so a file
+        # under the size limit could otherwise keep it busy for a minute before being refused.
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise _too_many_nodes()
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
@@ -145,7 +172,10 @@ class _GuardedLoader(yaml.SafeLoader):
 def _load_yaml(text: str) -> Any:
     # Equivalent to yaml.safe_load with the guarded SafeLoader subclass (yaml.safe_load takes no
     # Loader argument); never the full or unsafe loaders.
-    loader = _GuardedLoader(text)
+    try:
+        loader = _GuardedLoader(text)  # checks the characters: a NUL past the sniffed head ends here
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML 有误：{_one_line(exc)}", f"YAML error: {_one_line(exc)}") from None
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -171,8 +201,17 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _load_json(text: str) -> Any:
+    objects = 0
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal objects  # counted while parsing: a flood of objects is refused early
+        objects += 1 + len(items)
+        if objects > MAX_NODES:
+            raise _too_many_nodes()
+        return _no_duplicates(items)
+
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        return json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise InputError(f"JSON 语法错误（第{exc.lineno}行第{exc.colno}列）：{exc.msg}",
                          f"JSON syntax error at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
@@ -184,6 +223,7 @@ def load_structured(data: bytes) -> dict[str, Any]:
     try:
         # JSON is YAML too, but json is faster and its errors point at the right place.
         obj = _load_json(text) if text.lstrip().startswith(("{", "[")) else _load_yaml(text)
+        _check_nodes(obj)
     except RecursionError:
         raise InputError("结构化报告嵌套过深，拒绝读取",
                          "the structured report is nested too deeply") from None

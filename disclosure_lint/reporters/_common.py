@@ -6,6 +6,7 @@ run had or on which line a finding sits.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,8 +91,8 @@ def workspace_path(path: str, workspace: object) -> str:
     lies inside it, with forward slashes — what CI annotations and reports expect; else as given."""
     if not workspace or path == "-":
         return path
-    try:
-        rel = Path(path).resolve().relative_to(Path(str(workspace)).resolve())
+    try:  # realpath: a symbolic-link loop (an input error of its own) must not crash the report
+        rel = Path(os.path.realpath(path)).relative_to(os.path.realpath(str(workspace)))
     except ValueError:
         return path
     return rel.as_posix()

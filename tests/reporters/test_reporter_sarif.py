@@ -223,6 +223,7 @@ def test_registry_names_every_format() -> None:
     from disclosure_lint.reporters.registry import builtin_reporters
     from disclosure_lint.reporters.text import concise, full
 
+    from disclosure_lint.reporters.csv_report import csv_reporter
     from disclosure_lint.reporters.github import github_reporter
     from disclosure_lint.reporters.gitlab import gitlab_reporter
     from disclosure_lint.reporters.json_lines import json_lines_reporter
@@ -230,9 +231,10 @@ def test_registry_names_every_format() -> None:
 
     assert builtin_reporters() == {"full": full, "concise": concise, "json": json_reporter, "sarif": sarif_reporter,
                                    "html": html_reporter, "json-lines": json_lines_reporter,
-                                   "github": github_reporter, "junit": junit_reporter, "gitlab": gitlab_reporter}
+                                   "github": github_reporter, "junit": junit_reporter, "gitlab": gitlab_reporter,
+                                   "csv": csv_reporter}
     assert set(cases.plugins().reporters()) >= {"full", "concise", "json", "sarif", "html", "json-lines", "github",
-                                                "junit", "gitlab"}
+                                                "junit", "gitlab", "csv"}
 
 
 def test_pdf_result_has_line_one_page_and_box() -> None:

@@ -1,0 +1,11 @@
+"""Fuzz the docx reader (with the builder and the rules behind it): see docs/fuzzing.md.
+
+    fuzz/run.sh docx 300        # five minutes, seeded from the fixtures
+"""
+
+from _target import main, make_target
+
+TestOneInput = make_target("docx", "report.docx")
+
+if __name__ == "__main__":
+    main(TestOneInput)
