@@ -129,12 +129,14 @@ def count(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.suffix in REPORT_SUFFIXES)
 
 
-def bench(corpus: Path, repeat: int, dask: bool) -> dict[str, object]:
+def bench(corpus: Path, repeat: int, dask: bool, only: tuple[str, ...] = ()) -> dict[str, object]:
     empty = Path(tempfile.mkdtemp())
     startup = statistics.median(float(run_cli([str(empty)])["wall"]) for _ in range(3))  # type: ignore[arg-type]
     os.rmdir(empty)
     rows: list[dict[str, object]] = []
     for name in (*FORMATS, "mixed"):
+        if only and name not in only:
+            continue
         folder = corpus if name == "mixed" else corpus / name
         n = count(folder)
         row: dict[str, object] = {"format": name, "reports": n}
@@ -195,11 +197,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2,
                         help="quiet runs per measure (the fastest counts; up to 3× as many are tried)")
     parser.add_argument("--no-dask", action="store_true", help="leave out the Dask run")
+    parser.add_argument("--only", action="append", default=[], choices=[*FORMATS, "mixed"],
+                        help="measure only this batch (repeatable)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not (args.corpus / "text").is_dir():
         parser.error(f"no corpus at {args.corpus}: run benchmarks/make_corpus.py first")
-    result = bench(args.corpus, args.repeat, dask=not args.no_dask)
+    result = bench(args.corpus, args.repeat, dask=not args.no_dask, only=tuple(args.only))
     print(json.dumps(result, indent=2, ensure_ascii=False) if args.json else markdown(result))
     return 0
 

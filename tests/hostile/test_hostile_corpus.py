@@ -247,3 +247,12 @@ def test_external_entities_never_reach_any_output(tmp_path: Path) -> None:
         result = lint_path(target)
         dumped = result.report.model_dump_json() if result.report else ""
         assert result.report is not None and SECRET not in dumped and passwd not in dumped
+
+
+def test_hostile_input_on_standard_input(tmp_path: Path, record_property: Callable[[str, object], None]) -> None:
+    # The same limits when the bytes come from standard input (`check -`): here the 1 GB PDF.
+    data = hf.pdf_inflate_bomb(tmp_path).read_bytes()
+    run = run_cli("check", "-", "--stdin-filename", "upload.pdf", "--output-format", "concise", "--lang", "en",
+                  cwd=tmp_path, stdin=data)
+    _check_run(run, Path("upload.pdf"), Case("stdin", lambda d: d, frozenset({2}), ("decompression bomb",)),
+               record_property)
