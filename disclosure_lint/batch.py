@@ -24,6 +24,7 @@ result for that file; the others go on.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -197,7 +198,7 @@ def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str |
     speculate = options.previous is None and (parallel or not keep)
 
     def read_path(path: str) -> str:
-        return str(Path(path).resolve()) if absolute else path
+        return os.path.realpath(path) if absolute else path
 
     loads: list[Task] = []
     for i, t in enumerate(targets):

@@ -12,9 +12,10 @@ checked with the same rules and settings whichever process checks it.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .config import Config, ConfigFinder, load_config_file
@@ -45,7 +46,7 @@ class LinterRecipe:
 
     def __post_init__(self) -> None:
         # A local plugin file (-p checks/local.py) must name the same file from any folder.
-        modules = tuple(str(Path(m).resolve()) if m.endswith(".py") else m for m in self.plugins)
+        modules = tuple(os.path.realpath(m) if m.endswith(".py") else m for m in self.plugins)
         object.__setattr__(self, "plugins", modules)
 
     @classmethod

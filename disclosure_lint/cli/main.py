@@ -67,7 +67,7 @@ def cli() -> None:
 
 # ------------------------------------------------------------------------------------------------
 @cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option("--output-format", "-f", "output_format", default=None,
               help="full, concise, json, json-lines, sarif, github, junit, gitlab, html, csv, or a plugin's format "
                    "[default: github when GITHUB_ACTIONS=true, else full].")
@@ -149,9 +149,9 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
 
         if not available():
             _die(MISSING)
-    if output_file and any(p != "-" and Path(p).resolve() == Path(output_file).resolve() for p in paths):
+    if output_file and any(p != "-" and os.path.realpath(p) == os.path.realpath(output_file) for p in paths):
         raise click.UsageError("--output-file must not be one of the files being checked")
-    if write_baseline and output_file and Path(write_baseline).resolve() == Path(output_file).resolve():
+    if write_baseline and output_file and os.path.realpath(write_baseline) == os.path.realpath(output_file):
         raise click.UsageError("--write-baseline and --output-file must be different files")
     if output_format is None:  # in a GitHub Actions job, annotations on the files
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
@@ -162,13 +162,13 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
                                  param_hint="--output-format")
     overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
                      ignore=split_selectors(ignore), fail_on=fail_on, lang=lang,
-                     baseline=str(Path(baseline_path).resolve()) if baseline_path else None)
+                     baseline=os.path.realpath(baseline_path) if baseline_path else None)
     # How every linter of the run is built — here and, from the same recipe, in worker processes.
     args = plugin_args()
     linters = Linters(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
                                    autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"]),
                       plugins)
-    if write_baseline and any(t.path != "-" and Path(t.path).resolve() == Path(write_baseline).resolve()
+    if write_baseline and any(t.path != "-" and os.path.realpath(t.path) == os.path.realpath(write_baseline)
                               for t in expand_paths(paths, include, exclude, force_exclude)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
     bar = ProgressBar() if wanted(sys.stderr, sys.stdout, output_file=output_file, quiet=quiet) else None
@@ -285,7 +285,7 @@ def rule_cmd(ref: str, lang: str) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("path", type=click.Path(path_type=str))
+@click.argument("path", type=click.Path(path_type=str, readable=False))
 @click.option("--output-format", "-f", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
 @click.option("--max-file-size", type=SizeType(), default=DEFAULT_MAX_FILE_SIZE)
 @plugin_options
