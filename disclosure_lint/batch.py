@@ -135,7 +135,7 @@ class _Steps:
 
 
 def _executor(options: BatchOptions, linters: Linters | None, files: int,
-              linter_of: Callable[[Task], Linter]) -> Executor:
+              linter_of: Callable[[Task], Linter], sources: Sequence[str | None] = ()) -> Executor:
     """Where the tasks run. One file never starts a pool; without a recipe (a caller's own
     ``linter_for`` function) nothing can be rebuilt elsewhere, so it runs here too."""
     if options.executor == "dask":
@@ -151,7 +151,7 @@ def _executor(options: BatchOptions, linters: Linters | None, files: int,
     if linters is None or files <= 1 or (jobs <= 1 and options.timeout is None):
         return Serial(linter_of, options.timeout)
     # With a time limit even --jobs 1 runs in a worker process: a hung file can then be stopped.
-    return ProcessPool(linters.recipe, min(max(jobs, 1), files), options.timeout)
+    return ProcessPool(linters.recipe, min(max(jobs, 1), files), options.timeout, sources)
 
 
 def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] | Linters,
@@ -181,7 +181,7 @@ def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] |
     if not targets:
         pairing = resolve_previous([], options.previous, readers=[], max_file_size=options.max_file_size)
         return BatchResult(_empty_folders(paths, [], []), list(pairing.unmatched))
-    executor = _executor(options, linters, len(targets) + len(pool_files), linter_of)
+    executor = _executor(options, linters, len(targets) + len(pool_files), linter_of, sources)
     try:
         return _run(paths, targets, sources, pool_files, executor, options, steps, first_linter)
     finally:

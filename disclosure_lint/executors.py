@@ -5,9 +5,10 @@ one finishes; the batch puts outcomes back in the order of its files, so the res
 depends on which executor ran them or in what order they finished.
 
 `ProcessPool` is a small pool of our own rather than `concurrent.futures`: a file that hangs must
-be stoppable, and a running `ProcessPoolExecutor` task cannot be cancelled. Each worker gets one
-task at a time; at the deadline (``--timeout-per-file``) the worker is killed, the file gets a
-time-out result and a fresh worker takes its place. A worker that dies (a crash in a C extension,
+be stoppable, and a running `ProcessPoolExecutor` task cannot be cancelled. A worker builds its
+linters and says it is ready before it gets a file, so its start-up never counts against a file's
+time; then it gets one task at a time; at the deadline (``--timeout-per-file``) the worker is
+killed, the file gets a time-out result and a fresh worker takes its place. A worker that dies (a crash in a C extension,
 the kernel's out-of-memory killer) costs only the file it was on.
 """
 
@@ -66,12 +67,23 @@ class Serial:
 
 
 # ------------------------------------------------------------------------------------------------
-def _worker_main(conn: Connection, recipe: LinterRecipe, cwd: str) -> None:
-    """A worker process: receive a task, send back its outcome, until told to stop."""
+READY = b"ready"
+STARTUP_LIMIT = 120.0  # seconds a new worker may take to import and build its linters
+
+
+def _worker_main(conn: Connection, recipe: LinterRecipe, cwd: str, sources: tuple[str | None, ...] = ()) -> None:
+    """A worker process: build the linters, say so, then receive a task and send back its outcome
+    until told to stop. Building first keeps start-up out of the first file's time limit."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it ends us
     if os.getcwd() != cwd:
         os.chdir(cwd)  # relative paths, per-file-ignores and baselines mean what they mean in the parent
     linters = Linters(recipe)
+    for source in sources:
+        try:
+            linters.for_source(source)
+        except Exception:  # noqa: BLE001, S110 - each task of that configuration reports it
+            pass
+    conn.send_bytes(READY)
     while True:
         try:
             task = conn.recv()
@@ -97,16 +109,30 @@ def _start_method() -> Any:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, recipe: LinterRecipe, cwd: str) -> None:
+    def __init__(self, ctx: Any, recipe: LinterRecipe, cwd: str, sources: tuple[str | None, ...]) -> None:
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, recipe, cwd), name="disclosure-lint worker",
-                                   daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, recipe, cwd, sources),
+                                   name="disclosure-lint worker", daemon=True)
         self.process.start()
         child.close()
         self.task: Task | None = None
         self.deadline: float | None = None
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Wait for the worker to have started (a worker that does not start is left not ready:
+        giving it a task then fails, and it is replaced)."""
+        try:
+            if self.conn.poll(STARTUP_LIMIT) and self.conn.recv_bytes() == READY:
+                self.ready = True
+                return
+        except (EOFError, OSError):
+            pass
+        self.process.kill()
 
     def give(self, task: Task, timeout: float | None) -> None:
+        if not self.ready:
+            raise BrokenPipeError("the worker did not start")
         self.conn.send(task)
         self.task = task
         self.deadline = time.monotonic() + timeout if timeout is not None else None
@@ -130,8 +156,10 @@ class ProcessPool:
     """``jobs`` worker processes built from a `LinterRecipe`, one task each at a time, with a
     hard time limit per task. Workers are started on first use and reused across `run` calls."""
 
-    def __init__(self, recipe: LinterRecipe, jobs: int, timeout: float | None = None) -> None:
+    def __init__(self, recipe: LinterRecipe, jobs: int, timeout: float | None = None,
+                 sources: Sequence[str | None] = ()) -> None:
         self._recipe = recipe
+        self._sources = tuple(dict.fromkeys(sources))  # the configurations workers build before any file
         self._jobs = max(1, jobs)
         self._timeout = timeout
         self._ctx = _start_method()
@@ -141,16 +169,21 @@ class ProcessPool:
 
     def _spawn(self) -> _Worker:
         self.started += 1
-        return _Worker(self._ctx, self._recipe, self._cwd)
+        return _Worker(self._ctx, self._recipe, self._cwd, self._sources)
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)
-        self._workers[self._workers.index(worker)] = self._spawn()
+        fresh = self._spawn()
+        fresh.wait_ready()
+        self._workers[self._workers.index(worker)] = fresh
 
     def run(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, Outcome]]:
         pending: deque[Task] = deque(tasks)
         while len(self._workers) < min(self._jobs, len(pending)):
             self._workers.append(self._spawn())
+        for worker in self._workers:  # they start side by side; a time limit starts with a file
+            if not worker.ready:
+                worker.wait_ready()
         failures = 0  # workers in a row that died before taking a task
         while True:
             for worker in list(self._workers):
