@@ -7,7 +7,9 @@
 Hypothesis profiles: ``dev`` (the default: 100 examples a property, no deadline — the properties
 read and build whole reports) and ``ci``, loaded when ``CI`` is set (CI services set CI=true):
 fewer examples, derandomized so that a CI run is reproducible, no example database. Choose one
-explicitly with ``HYPOTHESIS_PROFILE``. A test's own ``@settings`` still wins over the profile.
+explicitly with ``HYPOTHESIS_PROFILE``. A test that wants more or fewer examples than others
+scales the profile's number (``max_examples=3 * settings.default.max_examples``), never a fixed
+one, so the ``ci`` profile shortens every property (tests/hostile/test_hypothesis_profile.py).
 """
 
 from __future__ import annotations

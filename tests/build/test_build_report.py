@@ -644,7 +644,7 @@ _cell_text = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3 * settings.default.max_examples // 2, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(
     st.builds(lambda t: Paragraph(text=t), st.one_of(_cell_text, st.sampled_from(
         ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "某局2023年政府信息公开工作年度报告",

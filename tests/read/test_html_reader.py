@@ -702,7 +702,7 @@ _FRAGMENTS = st.sampled_from([
 ])
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2 * settings.default.max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_FRAGMENTS, max_size=60), st.text(max_size=20))
 def test_random_markup_never_raises(parts: list[str], noise: str) -> None:
     data = ("".join(parts) + noise).encode("utf-8", "surrogatepass")

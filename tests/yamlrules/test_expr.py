@@ -201,7 +201,7 @@ def _forbidden(*args: object, **kwargs: object) -> None:
     raise AssertionError("the expression language must never reach eval/exec/compile/__import__/getattr")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3 * settings.default.max_examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=st.one_of(_token_soup(), _comparisons, _comparisons, st.text(max_size=80)),
        values=st.lists(st.one_of(st.none(), st.integers(-10**21, 10**21),
                                  st.decimals(allow_nan=False, allow_infinity=False, places=2)), min_size=30,
@@ -229,7 +229,7 @@ def test_random_expressions_never_escape_or_run_unbounded(source: str, values: l
     assert elapsed < 0.5  # linear in at most MAX_NODES nodes; generous for a loaded machine
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=2 * settings.default.max_examples, deadline=None)
 @given(st.recursive(
     st.one_of(st.sampled_from(_KEYS[:10]), st.integers(-1000, 1000).map(str), st.just("year")),
     lambda inner: st.one_of(
