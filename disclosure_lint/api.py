@@ -6,6 +6,7 @@ Works without click; the CLI is a thin layer over these functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 from datetime import date
 from pathlib import Path
 
@@ -14,27 +15,37 @@ from .config import Config, find_config, load_config_file
 from .engine.finding import Message
 from .engine.linter import Linter
 from .engine.result import LintResult
-from .loading import DEFAULT_MAX_FILE_SIZE, read_bytes
+from .limits import DEFAULT_LIMITS, Limits
+from .limits import overrides as limit_overrides
+from .loading import Loader
 from .model import Report
 from .pairing import Candidate, resolve_previous
 from .read.base import InputError
 from .recipe import LinterRecipe, Linters
 
 
-def _linter(config: Config | str | Path | None, path: str | Path | None) -> Linter:
+Overrides = dict[str, Any]
+
+
+def _linter(config: Config | str | Path | None, path: str | Path | None, overrides: Overrides) -> Linter:
     if isinstance(config, Config):
-        return Linter(config)
-    if config is not None:
-        return Linter(load_config_file(config))
-    found = find_config(path) if path is not None else None
-    return Linter(load_config_file(found) if found else Config())
+        base = config
+    elif config is not None:
+        base = load_config_file(config)
+    else:
+        found = find_config(path) if path is not None else None
+        base = load_config_file(found) if found else Config()
+    return Linter(base.merged(**overrides) if overrides else base)
 
 
-def load_report(path: str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
-    """Read and build the report at ``path`` (any supported format). Raises `InputError`."""
-    from .loading import load_report as _load
+def _overridden(linter: Linter, overrides: Overrides) -> Linter:
+    return Linter(linter.user_config.merged(**overrides), linter.plugins) if overrides else linter
 
-    return _load(path, max_file_size=max_file_size)
+
+def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """Read and build the report at ``path`` (any supported format) with the installed readers,
+    within ``limits``. Raises `InputError`."""
+    return Loader.default(limits).load(path)
 
 
 def lint_report(
@@ -46,7 +57,7 @@ def lint_report(
     linter: Linter | None = None,
 ) -> LintResult:
     """Run the rules on a `Report` you already have (e.g. built from your own data)."""
-    linter = linter or _linter(config if config is not None else Config(), None)
+    linter = linter or _linter(config if config is not None else Config(), None, {})
     return linter.lint_report(report, previous=previous, published_on=published_on)
 
 
@@ -57,7 +68,7 @@ def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | Non
     With ``only_reports`` (files found by walking a folder, or ``--only-reports``) a file that is
     plainly not an annual report is passed over instead of getting DL001.
     """
-    loaded = load_bytes(data, path, linter.plugins.readers(), only_reports=only_reports)
+    loaded = load_bytes(data, path, linter.loader, only_reports=only_reports)
     if isinstance(loaded, LintResult):
         return loaded
     return linter.lint_report(loaded, path=path, previous=previous, published_on=published_on)
@@ -69,7 +80,7 @@ def lint_path(
     config: Config | str | Path | None = None,
     previous: Report | str | Path | None = None,
     published_on: date | None = None,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    max_file_size: int | None = None,
     linter: Linter | None = None,
     only_reports: bool = False,
 ) -> LintResult:
@@ -80,20 +91,22 @@ def lint_path(
     last year's report (a `Report` or a file), or a folder holding it: the report of the same body
     for the year before is picked from the folder (none → the DL6xx rules are skipped).
     ``published_on`` is the publication date (DL408); without it, the date the file states, if any.
-    An unreadable ``previous`` file raises `InputError`.
+    ``max_file_size`` overrides the configuration's ``limits.max-file-size`` (the other limits:
+    ``Config(limits=…)``, docs/limits.md). An unreadable ``previous`` file raises `InputError`.
     """
-    linter = linter or _linter(config, path)
+    overrides = limit_overrides(max_file_size=max_file_size)
+    linter = _overridden(linter, overrides) if linter is not None else _linter(config, path, overrides)
+    loader = linter.loader
     try:
-        data = read_bytes(path, max_file_size)
+        data = loader.read(path)
     except InputError as exc:
         return LintResult(path=str(path), input_error=Message(zh=exc.zh, en=exc.en))
-    loaded = load_bytes(data, str(path), linter.plugins.readers(), only_reports=only_reports)
+    loaded = load_bytes(data, str(path), loader, only_reports=only_reports)
     if isinstance(loaded, LintResult):
         return loaded
     last = None
     if previous is not None:
-        pairing = resolve_previous([Candidate(str(path), loaded)], previous, readers=linter.plugins.readers(),
-                                   max_file_size=max_file_size)
+        pairing = resolve_previous([Candidate(str(path), loaded)], previous, loader=loader)
         last = pairing.previous.get(str(path))
     return linter.lint_report(loaded, path=str(path), previous=last, published_on=published_on)
 
@@ -104,7 +117,7 @@ def lint_paths(
     config: Config | str | Path | None = None,
     previous: Report | str | Path | None = None,
     published_on: date | None = None,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    max_file_size: int | None = None,
     linter: Linter | None = None,
     jobs: int | None = 1,
     timeout_per_file: float | None = None,
@@ -124,20 +137,22 @@ def lint_paths(
 
     ``jobs`` worker processes share the work (None: one per core; 1, the default: all in this
     process); ``executor="dask"`` runs it on the Dask cluster at ``scheduler`` (or a local one).
-    ``timeout_per_file`` (seconds) turns a file that takes longer into an input error. The results
+    ``timeout_per_file`` (seconds) turns a file that takes longer into an input error; it and
+    ``max_file_size`` override the configuration's ``limits`` (docs/limits.md). The results
     are the same, in the same order, however the work is spread (docs/scale.md). With
     ``keep_reports=False`` each result's ``report`` is only its summary (title, body, year,
     template, source): for batches too large to hold every report in memory.
     """
+    overrides = limit_overrides(max_file_size=max_file_size, timeout_per_file=timeout_per_file)
     if linter is not None:
-        recipe = LinterRecipe.from_linter(linter)
+        given = _overridden(linter, overrides)
+        recipe = LinterRecipe.from_linter(given)
         linter_for: Linters | Callable[[str], Linter] = (
-            Linters(recipe, linter.plugins, seed={None: linter}) if recipe is not None else (lambda _path: linter))
+            Linters(recipe, given.plugins, seed={None: given}) if recipe is not None else (lambda _path: given))
     elif isinstance(config, Config):
-        linter_for = Linters(LinterRecipe(config=config))
+        linter_for = Linters(LinterRecipe(config=config, overrides=overrides))
     else:
-        linter_for = Linters(LinterRecipe(config_file=str(config) if config is not None else None))
-    options = BatchOptions(previous=previous, published_on=published_on, max_file_size=max_file_size, jobs=jobs,
-                           timeout=timeout_per_file, include=tuple(include), exclude=tuple(exclude),
-                           executor=executor, scheduler=scheduler, keep_reports=keep_reports)
+        linter_for = Linters(LinterRecipe(config_file=str(config) if config is not None else None, overrides=overrides))
+    options = BatchOptions(previous=previous, published_on=published_on, jobs=jobs, include=tuple(include),
+                           exclude=tuple(exclude), executor=executor, scheduler=scheduler, keep_reports=keep_reports)
     return run_batch(list(paths), linter_for, options).results

@@ -29,7 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from pathspec import GitIgnoreSpec
 
@@ -38,7 +37,7 @@ from .engine.finding import Message
 from .engine.linter import Linter
 from .engine.result import LintResult
 from .executors import Executor, ProcessPool, Serial, available_cpus
-from .loading import DEFAULT_MAX_FILE_SIZE
+from .loading import Loader
 from .model import Report
 from .pairing import Candidate, resolve_previous
 from .recipe import Linters
@@ -61,7 +60,6 @@ class Target:
 class BatchOptions:
     previous: Report | str | Path | None = None  # last year's report, or a folder to pick it from
     published_on: date | None = None  # applies to every file
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     only_reports: bool = False  # pass over named files that are plainly not reports, too
     stdin: bytes | None = None  # the content of "-"
     stdin_filename: str | None = None
@@ -70,7 +68,6 @@ class BatchOptions:
     exclude: tuple[str, ...] = ()  # never files matching one of these
     force_exclude: bool = False  # apply ``exclude`` to files named directly, too
     jobs: int | None = 1  # worker processes (None: one per core); 1 runs in this process
-    timeout: float | None = None  # seconds per file (None: no limit)
     executor: str = "local"  # "local" (this process or worker processes) or "dask"
     scheduler: str | None = None  # a Dask scheduler's address; None: a local cluster
     progress: Progress | None = None  # told of each step done (a file loaded, a file linted)
@@ -134,24 +131,24 @@ class _Steps:
             self._report(self.done, self.total)
 
 
-def _executor(options: BatchOptions, linters: Linters | None, files: int,
-              linter_of: Callable[[Task], Linter], sources: Sequence[str | None] = ()) -> Executor:
+def _executor(options: BatchOptions, linters: Linters | None, files: int, linter_of: Callable[[Task], Linter],
+              sources: Sequence[str | None] = (), timed: bool = False) -> Executor:
     """Where the tasks run. One file never starts a pool; without a recipe (a caller's own
-    ``linter_for`` function) nothing can be rebuilt elsewhere, so it runs here too."""
+    ``linter_for`` function) nothing can be rebuilt elsewhere, so it runs here too. ``timed``:
+    some file has a time limit (``limits.timeout-per-file``)."""
     if options.executor == "dask":
         if linters is None:
             raise ValueError("executor='dask' needs linter_for to be a disclosure_lint.recipe.Linters")
         from .dask_executor import DaskExecutor
 
-        return DaskExecutor(linters.recipe, scheduler=options.scheduler, jobs=options.jobs or available_cpus(),
-                            timeout=options.timeout)
+        return DaskExecutor(linters.recipe, scheduler=options.scheduler, jobs=options.jobs or available_cpus())
     if options.executor != "local":
         raise ValueError(f"unknown executor {options.executor!r} (local or dask)")
     jobs = options.jobs if options.jobs is not None else available_cpus()
-    if linters is None or files <= 1 or (jobs <= 1 and options.timeout is None):
-        return Serial(linter_of, options.timeout)
+    if linters is None or files <= 1 or (jobs <= 1 and not timed):
+        return Serial(linter_of)
     # With a time limit even --jobs 1 runs in a worker process: a hung file can then be stopped.
-    return ProcessPool(linters.recipe, min(max(jobs, 1), files), options.timeout, sources)
+    return ProcessPool(linters.recipe, min(max(jobs, 1), files), sources)
 
 
 def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] | Linters,
@@ -179,23 +176,26 @@ def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] |
 
     steps = _Steps(2 * len(targets) + len(pool_files), options.progress)
     if not targets:
-        pairing = resolve_previous([], options.previous, readers=[], max_file_size=options.max_file_size)
+        pairing = resolve_previous([], options.previous, loader=Loader(readers=()))
         return BatchResult(_empty_folders(paths, [], []), list(pairing.unmatched))
-    executor = _executor(options, linters, len(targets) + len(pool_files), linter_of, sources)
+    timed = any(linter.config.limits.timeout_per_file is not None for linter in per_target)
+    executor = _executor(options, linters, len(targets) + len(pool_files), linter_of, sources, timed)
     try:
-        return _run(paths, targets, sources, pool_files, executor, options, steps, first_linter)
+        return _run(paths, targets, sources, pool_files, executor, options, steps, per_target)
     finally:
         executor.close()
 
 
 def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str | None], pool_files: list[str],
-         executor: Executor, options: BatchOptions, steps: _Steps, first_linter: Any) -> BatchResult:
+         executor: Executor, options: BatchOptions, steps: _Steps, per_target: list[Linter]) -> BatchResult:
     parallel = not isinstance(executor, Serial)
     absolute = options.executor == "dask"  # workers elsewhere read by absolute path
     keep = options.keep_reports
     # Lint while loading (pairs are linted again in phase 3) when results cross processes, or are
     # summaries: most files then cross once and no process holds every full report.
     speculate = options.previous is None and (parallel or not keep)
+
+    timeouts = [linter.config.limits.timeout_per_file for linter in per_target]
 
     def read_path(path: str) -> str:
         return os.path.realpath(path) if absolute else path
@@ -205,12 +205,12 @@ def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str |
         stdin = t.path == STDIN
         loads.append(LoadTask(
             index=i, name=(options.stdin_filename or STDIN) if stdin else t.path,
-            read_path=None if stdin else read_path(t.path), source=sources[i], max_file_size=options.max_file_size,
+            read_path=None if stdin else read_path(t.path), source=sources[i],
             only_reports=t.walked or options.only_reports, data=(options.stdin or b"") if stdin else None,
-            lint=speculate, published_on=options.published_on, keep_report=keep))
+            lint=speculate, published_on=options.published_on, keep_report=keep, timeout=timeouts[i]))
     for n, f in enumerate(pool_files):
         loads.append(LoadTask(index=len(targets) + n, name=f, read_path=read_path(f), source=sources[0],
-                              max_file_size=options.max_file_size, candidate=True, keep_report=keep))
+                              candidate=True, keep_report=keep, timeout=timeouts[0]))
 
     outcomes: dict[int, Outcome] = {}
     for task, outcome in executor.run(loads):
@@ -238,10 +238,8 @@ def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str |
         if isinstance(r := outcomes[len(targets) + n], Report):
             pool.append(Candidate(f, r))
             origin[id(r)] = loads[len(targets) + n]
-    readers = first_linter.plugins.readers()
     pairing = resolve_previous([Candidate(loads[i].name, r) for i, r in loaded], options.previous,
-                               readers=readers, max_file_size=options.max_file_size,
-                               pool=pool if pool_files else None)
+                               loader=per_target[0].loader, pool=pool if pool_files else None)
 
     lints: list[Task] = []
     for i, report in loaded:
@@ -252,12 +250,12 @@ def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str |
             steps.total += 1  # linted again, with last year's report
         if keep:
             lints.append(LintTask(index=i, name=loads[i].name, source=sources[i], report=report, previous=previous,
-                                  published_on=options.published_on))
+                                  published_on=options.published_on, timeout=timeouts[i]))
         else:  # summaries only: the worker reads the report (and last year's) again
             again = origin.get(id(previous)) if previous is not None else None
             lints.append(LintTask(index=i, name=loads[i].name, source=sources[i], load=loads[i],  # type: ignore[arg-type]
                                   previous=previous if again is None else None, load_previous=again,  # type: ignore[arg-type]
-                                  published_on=options.published_on, keep_report=False))
+                                  published_on=options.published_on, keep_report=False, timeout=timeouts[i]))
     for task, outcome in executor.run(lints):
         results[task.index] = outcome  # type: ignore[assignment]
         steps.add()

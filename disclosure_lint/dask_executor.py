@@ -55,7 +55,7 @@ class RecipePlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
         self.linters = None
 
 
-def dask_perform(plugin_name: str, task: Task, timeout: float | None) -> Outcome:
+def dask_perform(plugin_name: str, task: Task) -> Outcome:
     """A task on a worker: the worker's linters, the parent's working directory when the worker
     has it (per-file-ignores and baselines are relative to it), then `perform`."""
     plugin: RecipePlugin = distributed.get_worker().plugins[plugin_name]  # type: ignore[assignment]
@@ -63,18 +63,16 @@ def dask_perform(plugin_name: str, task: Task, timeout: float | None) -> Outcome
         plugin.linters = Linters(plugin.recipe)
     if os.path.isdir(plugin.cwd) and os.getcwd() != plugin.cwd:
         os.chdir(plugin.cwd)
-    return slim(task, perform_in(plugin.linters, task, timeout))
+    return slim(task, perform_in(plugin.linters, task, task.timeout))
 
 
 class DaskExecutor:
     """Tasks on a Dask cluster: the one at ``scheduler`` (``tcp://host:8786``), or a local one of
     ``jobs`` single-threaded worker processes."""
 
-    def __init__(self, recipe: LinterRecipe, *, scheduler: str | None = None, jobs: int = 1,
-                 timeout: float | None = None) -> None:
+    def __init__(self, recipe: LinterRecipe, *, scheduler: str | None = None, jobs: int = 1) -> None:
         if distributed is None:
             raise RuntimeError(MISSING)
-        self._timeout = timeout
         self._cluster = None
         if scheduler:
             self._client = distributed.Client(scheduler, set_as_default=False)
@@ -91,7 +89,7 @@ class DaskExecutor:
         if not tasks:
             return
         run_id = uuid.uuid4().hex[:12]
-        futures = {self._client.submit(dask_perform, self._plugin, task, self._timeout, pure=False,
+        futures = {self._client.submit(dask_perform, self._plugin, task, pure=False,
                                        key=f"disclosure-lint-{run_id}-{n}"): task
                    for n, task in enumerate(tasks)}
         for future in distributed.as_completed(futures, loop=self._client.loop):

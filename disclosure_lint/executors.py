@@ -7,7 +7,7 @@ depends on which executor ran them or in what order they finished.
 `ProcessPool` is a small pool of our own rather than `concurrent.futures`: a file that hangs must
 be stoppable, and a running `ProcessPoolExecutor` task cannot be cancelled. A worker builds its
 linters and says it is ready before it gets a file, so its start-up never counts against a file's
-time; then it gets one task at a time; at the deadline (``--timeout-per-file``) the worker is
+time; then it gets one task at a time; at the task's deadline (``limits.timeout-per-file``) the worker is
 killed, the file gets a time-out result and a fresh worker takes its place. A worker that dies (a crash in a C extension,
 the kernel's out-of-memory killer) costs only the file it was on.
 """
@@ -51,16 +51,15 @@ def available_cpus() -> int:
 
 # ------------------------------------------------------------------------------------------------
 class Serial:
-    """Every task in this process, one after the other. A time limit is soft (see
+    """Every task in this process, one after the other. A task's time limit is soft (see
     `disclosure_lint.work.perform_with_timeout`)."""
 
-    def __init__(self, linter_of: Callable[[Task], Linter], timeout: float | None = None) -> None:
+    def __init__(self, linter_of: Callable[[Task], Linter]) -> None:
         self._linter_of = linter_of
-        self._timeout = timeout
 
     def run(self, tasks: Sequence[Task]) -> Iterator[tuple[Task, Outcome]]:
         for task in tasks:
-            yield task, perform_with_timeout(task, self._linter_of, self._timeout)
+            yield task, perform_with_timeout(task, self._linter_of, task.timeout)
 
     def close(self) -> None:
         pass
@@ -130,12 +129,12 @@ class _Worker:
             pass
         self.process.kill()
 
-    def give(self, task: Task, timeout: float | None) -> None:
+    def give(self, task: Task) -> None:
         if not self.ready:
             raise BrokenPipeError("the worker did not start")
         self.conn.send(task)
         self.task = task
-        self.deadline = time.monotonic() + timeout if timeout is not None else None
+        self.deadline = time.monotonic() + task.timeout if task.timeout is not None else None
 
     def stop(self, *, kill: bool = False) -> None:
         if kill:
@@ -154,14 +153,13 @@ class _Worker:
 
 class ProcessPool:
     """``jobs`` worker processes built from a `LinterRecipe`, one task each at a time, with a
-    hard time limit per task. Workers are started on first use and reused across `run` calls."""
+    hard time limit per task (its ``timeout``). Workers are started on first use and reused
+    across `run` calls."""
 
-    def __init__(self, recipe: LinterRecipe, jobs: int, timeout: float | None = None,
-                 sources: Sequence[str | None] = ()) -> None:
+    def __init__(self, recipe: LinterRecipe, jobs: int, sources: Sequence[str | None] = ()) -> None:
         self._recipe = recipe
         self._sources = tuple(dict.fromkeys(sources))  # the configurations workers build before any file
         self._jobs = max(1, jobs)
-        self._timeout = timeout
         self._ctx = _start_method()
         self._cwd = os.getcwd()
         self._workers: list[_Worker] = []
@@ -218,14 +216,14 @@ class ProcessPool:
                     yield task, restore(task, pickle.loads(data))
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                     self._replace(worker)
-                    yield task, _expired(task, self._timeout)
+                    yield task, _expired(task)
 
     def _give(self, worker: _Worker, pending: deque[Task]) -> bool:
         """Send ``worker`` the next task; False (and a new worker in its place, the task still
         pending) when the worker turns out to be dead."""
         task = pending.popleft()
         try:
-            worker.give(task, self._timeout)
+            worker.give(task)
         except OSError:
             pending.appendleft(task)
             worker.task = worker.deadline = None
@@ -243,8 +241,8 @@ def _lost(task: Task, detail: str) -> Outcome:
     return None if isinstance(task, LoadTask) and task.candidate else worker_died(task, detail)
 
 
-def _expired(task: Task, timeout: float | None) -> Outcome:
-    return None if isinstance(task, LoadTask) and task.candidate else timed_out(task, timeout or 0)
+def _expired(task: Task) -> Outcome:
+    return None if isinstance(task, LoadTask) and task.candidate else timed_out(task, task.timeout or 0)
 
 
 __all__ = ["Executor", "ProcessPool", "Serial", "available_cpus"]

@@ -1,7 +1,9 @@
 """From a path (or bytes) to a `Report`: size limit, format sniffing, reader, builder.
 
-The one place that knows both the readers and the builder, so the CLI, the library API and the
-rules' examples all read files the same way. Nothing here ever writes to the input.
+The one place that knows both the readers and the builder, so the CLI, the library API, batches
+and the rules' examples all read files the same way — through a `Loader`: a run's readers and its
+limits (`disclosure_lint.limits`), which a `Linter` makes from its configuration. Nothing here
+ever writes to the input.
 """
 
 from __future__ import annotations
@@ -10,22 +12,25 @@ import hashlib
 import os
 import stat
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .limits import DEFAULT_LIMITS, Limits, format_size
 from .model import Report, SourceInfo
 from .read.base import InputError
 
-DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024
+DEFAULT_MAX_FILE_SIZE = DEFAULT_LIMITS.max_file_size
 _HEAD = 8192
 
 
-def _too_large(p: Path, size: int | None, limit: int) -> InputError:
+def _too_large(p: Path | str, size: int | None, limit: int) -> InputError:
     """The file is over the size limit (``size`` None: a pipe or device, known only to be larger)."""
-    mb = f"{limit / 1048576:.0f} MB"
-    zh = f"文件大小 {size / 1048576:.1f} MB 超过上限 {mb}" if size is not None else f"内容超过大小上限 {mb}"
-    en = f"file size {size / 1048576:.1f} MB exceeds the limit of {mb}" if size is not None else f"more than {mb}, the size limit"
-    return InputError(f"{p}：{zh}（可用 --max-file-size 调整）", f"{p}: {en} (see --max-file-size)")
+    mb = format_size(limit)
+    zh = f"文件大小 {format_size(size)} 超过上限 {mb}" if size is not None else f"内容超过大小上限 {mb}"
+    en = f"file size {format_size(size)} exceeds the limit of {mb}" if size is not None else f"more than {mb}, the size limit"
+    return InputError(f"{p}：{zh}（可用 --max-file-size 或配置 limits.max-file-size 调整）",
+                      f"{p}: {en} (see --max-file-size, or limits.max-file-size in the configuration)")
 
 
 def read_bytes(path: str | Path, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
@@ -106,11 +111,31 @@ def parse_bytes(data: bytes, path: str, readers: Sequence[Any]) -> Report:
                      f"{path}: not a supported file format ({ext}); supported: .txt .md .docx .html .pdf .yaml .json")
 
 
-def load_report(path: str | Path, *, readers: Sequence[Any] | None = None,
-                max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Report:
-    """Read and build the report at ``path``."""
-    if readers is None:
+@dataclass(frozen=True)
+class Loader:
+    """How a run reads files: its readers, built for its `Limits`, and the limits themselves.
+    `Linter.loader` is the one for a linter's configuration."""
+
+    readers: Sequence[Any]
+    limits: Limits = DEFAULT_LIMITS
+
+    @classmethod
+    def default(cls, limits: Limits = DEFAULT_LIMITS) -> Loader:
+        """The installed plugins' readers within ``limits``."""
         from .plugins.manager import Plugins
 
-        readers = Plugins().readers()
-    return parse_bytes(read_bytes(path, max_file_size), str(path), readers)
+        return cls(Plugins().readers(limits), limits)
+
+    def read(self, path: str | Path) -> bytes:
+        """The file's bytes, within ``limits.max_file_size`` (`read_bytes`)."""
+        return read_bytes(path, self.limits.max_file_size)
+
+    def parse(self, data: bytes, path: str) -> Report:
+        """Content already read (standard input, a file's bytes) to a `Report` (`parse_bytes`)."""
+        if len(data) > self.limits.max_file_size:
+            raise _too_large(path, None, self.limits.max_file_size)
+        return parse_bytes(data, path, self.readers)
+
+    def load(self, path: str | Path) -> Report:
+        """Read and build the report at ``path``. Raises `InputError`."""
+        return parse_bytes(self.read(path), str(path), self.readers)

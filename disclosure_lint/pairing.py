@@ -22,10 +22,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .model import Report
 from .model.normalize import compact, to_simplified
+
+if TYPE_CHECKING:
+    from .loading import Loader
 
 _ANNOTATION = re.compile(r"[（(][^（）()]*[）)]")
 _QUOTES = "《》〈〉“”‘’\"'「」『』"
@@ -168,8 +171,7 @@ class Pairing:
 
 
 def resolve_previous(items: Sequence[Candidate], previous: Report | str | Path | None = None, *,
-                     readers: Sequence[Any], max_file_size: int | None = None,
-                     pool: Sequence[Candidate] | None = None) -> Pairing:
+                     loader: Loader | None = None, pool: Sequence[Candidate] | None = None) -> Pairing:
     """Last year's report for each of ``items`` (the reports being checked), as the command line
     and `disclosure_lint.lint_paths` decide it:
 
@@ -181,22 +183,23 @@ def resolve_previous(items: Sequence[Candidate], previous: Report | str | Path |
       themselves (the pool and the batch together, a report never with itself).
 
     ``pool``: the reports of a ``previous`` folder, already loaded (`load_candidates` reads
-    them otherwise; a batch loads them in parallel).
+    them otherwise, with ``loader`` — the installed readers and default limits if not given; a
+    batch loads them in parallel).
 
     Raises `InputError` when ``previous`` names a file that cannot be read.
     """
-    from .loading import DEFAULT_MAX_FILE_SIZE, load_report
+    from .loading import Loader
 
-    limit = max_file_size or DEFAULT_MAX_FILE_SIZE
+    loader = loader or Loader.default()
     candidates: list[Candidate] = []
     folder = False
     if isinstance(previous, Report):
         given: Candidate | None = Candidate(previous.source.path if previous.source else "<previous>", previous)
     elif previous is not None and Path(previous).is_dir():
         given, folder = None, True
-        candidates = list(pool) if pool is not None else load_candidates(previous, readers, limit)
+        candidates = list(pool) if pool is not None else load_candidates(previous, loader)
     elif previous is not None:
-        given = Candidate(str(previous), load_report(previous, readers=readers, max_file_size=limit))
+        given = Candidate(str(previous), loader.load(previous))
     else:
         given = None
     if given is not None and len(items) == 1:
@@ -208,17 +211,16 @@ def resolve_previous(items: Sequence[Candidate], previous: Report | str | Path |
     return Pairing({path: c.report for path, c in pairs.items()}, unmatched)
 
 
-def load_candidates(folder: str | Path, readers: Sequence[Any], max_file_size: int) -> list[Candidate]:
+def load_candidates(folder: str | Path, loader: Loader) -> list[Candidate]:
     """Every report under ``folder`` that can be read (files that cannot are passed over: a
     ``--previous`` folder is a pool to choose from, not a set of files to check)."""
     from .discovery import walk
-    from .loading import parse_bytes, read_bytes
     from .read.base import InputError
 
     out = []
     for file in walk(folder):
         try:
-            report = parse_bytes(read_bytes(file, max_file_size), str(file), readers)
+            report = loader.load(file)
         except InputError:
             continue
         if report.year is not None and report.agency:

@@ -23,7 +23,7 @@ from typing import Any
 from .engine.finding import InternalError, Message
 from .engine.linter import Linter
 from .engine.result import LintResult
-from .loading import parse_bytes, read_bytes
+from .loading import Loader
 from .model import Report
 from .read.base import InputError
 
@@ -38,13 +38,13 @@ class LoadTask:
     name: str  # the path as results show it
     read_path: str | None  # where to read it (absolute on a cluster); None with ``data``
     source: str | None  # its configuration file (see `LinterRecipe.source`)
-    max_file_size: int
     only_reports: bool = False  # pass over a file that is plainly not a report
     data: bytes | None = None
     lint: bool = False  # also lint it (without last year's report)
     published_on: date | None = None
     candidate: bool = False  # a file of a --previous folder: a Report with year and body, or None
     keep_report: bool = True  # False: the outcome carries only the report's `summary`
+    timeout: float | None = None  # seconds (its configuration's limits.timeout-per-file)
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class LintTask:
     load_previous: LoadTask | None = None  # how to read last year's report again
     published_on: date | None = None
     keep_report: bool = True
+    timeout: float | None = None
 
 Task = LoadTask | LintTask
 Outcome = Report | LintResult | None
@@ -106,11 +107,11 @@ def plainly_not_a_report(report: Report, path: str) -> bool:
     return not report.is_recognisable and not report.notices
 
 
-def load_bytes(data: bytes, path: str, readers: Any, *, only_reports: bool = False) -> Report | LintResult:
+def load_bytes(data: bytes, path: str, loader: Loader, *, only_reports: bool = False) -> Report | LintResult:
     """Read and build a file's content without running rules: the `Report`, or the `LintResult`
     of a file that cannot be read or (with ``only_reports``) is passed over."""
     try:
-        report = parse_bytes(data, path, readers)
+        report = loader.parse(data, path)
     except InputError as exc:
         return LintResult(path=path, input_error=Message(zh=exc.zh, en=exc.en))
     if only_reports and plainly_not_a_report(report, path):
@@ -119,18 +120,17 @@ def load_bytes(data: bytes, path: str, readers: Any, *, only_reports: bool = Fal
 
 
 def _load(task: LoadTask, linter: Linter) -> Report | LintResult:
+    loader = linter.loader
     if task.data is not None or task.read_path is None:
         data = task.data or b""
-        if len(data) > task.max_file_size:
-            return input_error(task.name, "标准输入超过大小上限", "standard input exceeds the size limit")
     else:
         try:
-            data = read_bytes(task.read_path, task.max_file_size)
+            data = loader.read(task.read_path)
         except InputError as exc:
             if task.read_path != task.name:  # say it with the name the user gave
                 exc = InputError(exc.zh.replace(task.read_path, task.name), exc.en.replace(task.read_path, task.name))
             return LintResult(path=task.name, input_error=Message(zh=exc.zh, en=exc.en))
-    return load_bytes(data, task.name, linter.plugins.readers(), only_reports=task.only_reports)
+    return load_bytes(data, task.name, loader, only_reports=task.only_reports)
 
 
 def summary(report: Report) -> Report:

@@ -37,7 +37,7 @@ _BLOCK = re.compile(r"```python\n(.*?)```", re.S)
 EXAMPLE_PLUGIN = ROOT / "examples" / "plugins" / "disclosure-lint-zibo"
 
 
-@pytest.mark.parametrize("doc", ["api.md", "writing-rules.md", "plugins.md"])
+@pytest.mark.parametrize("doc", ["api.md", "writing-rules.md", "plugins.md", "limits.md"])
 def test_python_examples_in_docs_run(doc: str, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
     blocks = _BLOCK.findall(text)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from disclosure_lint import lint_path, lint_paths
+from disclosure_lint import lint_path, lint_paths, load_report
 from disclosure_lint.cli.main import cli
-from disclosure_lint.loading import load_report
+from disclosure_lint.loading import Loader
 from disclosure_lint.model import Report
 from disclosure_lint.pairing import Candidate, agency_key, find_previous, pair_batch, resolve_previous, same_body
 from disclosure_lint.plugins.manager import Plugins
@@ -21,7 +21,7 @@ SEED_PATH = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")
 TITLE = "淄博市行政审批服务局2023年"
 PERIOD = "2023年1月1日起，至2023年12月31日"
-READERS = Plugins(autoload=False).readers()
+LOADER = Loader(Plugins(autoload=False).readers())
 
 
 def report_text(year: int = 2023, agency: str = "淄博市行政审批服务局", carried_forward: str | None = None) -> str:
@@ -108,7 +108,7 @@ def test_pair_batch_pairs_consecutive_years_only() -> None:
 def test_resolve_previous_one_report_and_a_file_is_forced(tmp_path: Path) -> None:
     other = write(tmp_path, "other.txt", report_text(2019, "淄博市教育局"))
     pairing = resolve_previous([Candidate("r.txt", Report(title_year=2023, agency="淄博市行政审批服务局"))], other,
-                               readers=READERS)
+                               loader=LOADER)
     assert pairing.previous["r.txt"].agency == "淄博市教育局"  # DL604 will say it does not fit
 
 
@@ -118,7 +118,7 @@ def test_resolve_previous_folder_and_batch(tmp_path: Path) -> None:
     items = [Candidate("a2023.txt", Report(title_year=2023, agency="淄博市行政审批服务局")),
              Candidate("b2024.txt", Report(title_year=2024, agency="淄博市教育局")),
              Candidate("b2025.txt", Report(title_year=2025, agency="淄博市教育局"))]
-    pairing = resolve_previous(items, tmp_path / "prev", readers=READERS)
+    pairing = resolve_previous(items, tmp_path / "prev", loader=LOADER)
     assert pairing.previous["a2023.txt"].year == 2022
     assert pairing.previous["b2025.txt"].year == 2024  # the batch pairs among itself too
     assert pairing.unmatched == ("b2024.txt",)
@@ -128,13 +128,13 @@ def test_resolve_previous_file_with_several_reports_is_a_pool(tmp_path: Path) ->
     prev = write(tmp_path, "p.txt", report_text(2022))
     items = [Candidate("a.txt", Report(title_year=2023, agency="淄博市行政审批服务局")),
              Candidate("b.txt", Report(title_year=2023, agency="淄博市教育局"))]
-    pairing = resolve_previous(items, prev, readers=READERS)
+    pairing = resolve_previous(items, prev, loader=LOADER)
     assert set(pairing.previous) == {"a.txt"}
 
 
 def test_resolve_previous_unreadable_file(tmp_path: Path) -> None:
     with pytest.raises(InputError):
-        resolve_previous([cand("a.txt", 2023)], tmp_path / "missing.txt", readers=READERS)
+        resolve_previous([cand("a.txt", 2023)], tmp_path / "missing.txt", loader=LOADER)
 
 
 # ---- the library ---------------------------------------------------------------------------------------

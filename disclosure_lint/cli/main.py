@@ -18,7 +18,6 @@ import click
 from .. import __version__
 from ..config import Config, ConfigError
 from ..engine.result import EXIT_ERROR, exit_code
-from ..loading import DEFAULT_MAX_FILE_SIZE
 from ..read.base import InputError
 from .options import SizeType, split_selectors, use_color
 from .plugin_commands import test_rules_cmd
@@ -88,8 +87,11 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the findings.")
 @click.option("--verbose", "-v", is_flag=True, help="Also list skipped rules and why.")
 @click.option("--stdin-filename", help="The name to report for standard input ('-').")
-@click.option("--max-file-size", type=SizeType(), default=DEFAULT_MAX_FILE_SIZE,
-              help="Larger files are an input error [default: 20MB].")
+@click.option("--max-file-size", type=SizeType(), default=None,
+              help="Larger files are an input error [default: 20MB, or the configuration's limits.max-file-size].")
+@click.option("--max-archive-size", type=SizeType(), default=None,
+              help="A .docx whose zip archive inflates to more than this is an input error (a zip bomb) "
+                   "[default: 200MB, or limits.archive.expanded-size]. Other limits: docs/limits.md.")
 @click.option("--previous", "previous_path", type=click.Path(exists=True, path_type=str), metavar="FILE|DIR",
               help="Last year's report, for the cross-year rules (DL6xx): a file (with one report to check), or a "
                    "folder to pick the same body's report for the year before from. In a batch, reports of the "
@@ -118,7 +120,8 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes [default: the number of cores]; the results are the same for any N.")
 @click.option("--timeout-per-file", "timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              metavar="SECONDS", help="A file that takes longer becomes an error result; the others go on.")
+              metavar="SECONDS", help="A file that takes longer becomes an error result; the others go on "
+                                      "[default: none, or limits.timeout-per-file].")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this machine's cores; dask: a Dask cluster (the [dask] extra, docs/scale.md).")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -127,13 +130,15 @@ def cli() -> None:
 def check(paths: tuple[str, ...], output_format: str | None, output_file: str | None, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, exit_zero: bool,
           lang: str | None, config_path: str | None, isolated: bool, statistics: bool, color: str,
-          quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int, previous_path: str | None,
+          quiet: bool, verbose: bool, stdin_filename: str | None, max_file_size: int | None,
+          max_archive_size: int | None, previous_path: str | None,
           published_on: datetime | None, baseline_path: str | None, write_baseline: str | None,
           report_suppressed: bool, only_reports: bool, sarif_category: str | None, include: tuple[str, ...],
           exclude: tuple[str, ...], force_exclude: bool, jobs: int | None, timeout: float | None, executor: str,
           scheduler: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
     from ..batch import BatchOptions, available_cpus, expand_paths, run_batch
+    from ..limits import overrides as limit_overrides
     from ..plugins.manager import PluginError
     from ..recipe import LinterRecipe, Linters
     from ..reporters.base import ReportContext
@@ -162,7 +167,9 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
                                  param_hint="--output-format")
     overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
                      ignore=split_selectors(ignore), fail_on=fail_on, lang=lang,
-                     baseline=os.path.realpath(baseline_path) if baseline_path else None)
+                     baseline=os.path.realpath(baseline_path) if baseline_path else None,
+                     **limit_overrides(max_file_size=max_file_size, max_archive_size=max_archive_size,
+                                       timeout_per_file=timeout))
     # How every linter of the run is built — here and, from the same recipe, in worker processes.
     args = plugin_args()
     linters = Linters(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
@@ -177,14 +184,15 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     from ..reporters.registry import builtin_reporters
 
     keep_reports = output_format == "html" or reporters[output_format] is not builtin_reporters().get(output_format)
-    options = BatchOptions(
-        previous=previous_path, published_on=published_on.date() if published_on else None,
-        max_file_size=max_file_size, only_reports=only_reports, stdin_filename=stdin_filename,
-        stdin=sys.stdin.buffer.read(max_file_size + 1) if "-" in paths else None,
-        include=include, exclude=exclude, force_exclude=force_exclude,
-        jobs=jobs if jobs is not None else available_cpus(), timeout=timeout, executor=executor, scheduler=scheduler,
-        progress=bar, keep_reports=keep_reports)
     try:
+        # Standard input is read here, up to its configuration's size limit and a byte beyond.
+        stdin = sys.stdin.buffer.read(linters("-").config.limits.max_file_size + 1) if "-" in paths else None
+        options = BatchOptions(
+            previous=previous_path, published_on=published_on.date() if published_on else None,
+            only_reports=only_reports, stdin_filename=stdin_filename, stdin=stdin,
+            include=include, exclude=exclude, force_exclude=force_exclude,
+            jobs=jobs if jobs is not None else available_cpus(), executor=executor, scheduler=scheduler,
+            progress=bar, keep_reports=keep_reports)
         batch = run_batch(paths, linters, options)
     except InputError as exc:  # an unreadable --previous
         raise click.BadParameter(exc.en, param_hint="--previous") from None
@@ -287,14 +295,16 @@ def rule_cmd(ref: str, lang: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path(path_type=str, readable=False))
 @click.option("--output-format", "-f", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
-@click.option("--max-file-size", type=SizeType(), default=DEFAULT_MAX_FILE_SIZE)
+@click.option("--max-file-size", type=SizeType(), default=None, help="Larger files are an input error [default: 20MB].")
 @plugin_options
-def parse(path: str, fmt: str, max_file_size: int) -> None:
+def parse(path: str, fmt: str, max_file_size: int | None) -> None:
     """Print the structured report the rules see (also a valid input file)."""
-    from ..loading import load_report
+    from ..limits import Limits
+    from ..loading import Loader
 
+    limits = Limits(max_file_size=max_file_size) if max_file_size is not None else Limits()
     try:
-        report = load_report(path, readers=_plugins().readers(), max_file_size=max_file_size)
+        report = Loader(_plugins().readers(limits), limits).load(path)
     except InputError as exc:
         _die(exc.zh)
     data = report.model_dump(mode="json", exclude_defaults=False)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import Any
 
 import click
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
-          "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+from ..limits import parse_size
 
 
 class SizeType(click.ParamType):
@@ -20,12 +17,13 @@ class SizeType(click.ParamType):
     name = "size"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        m = _SIZE.match(str(value))
-        if not m or (m.group(2) or "").lower() not in _UNITS:
-            self.fail(f"{value!r} is not a size (e.g. 20MB, 512k, 1048576)", param, ctx)
-        return int(float(m.group(1)) * _UNITS[(m.group(2) or "").lower()])
+        try:
+            size = parse_size(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        if size <= 0:
+            self.fail(f"{value!r} is not a positive size", param, ctx)
+        return size
 
 
 def split_selectors(values: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -7,7 +7,20 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ..engine.finding import Severity
+from ..limits import Limits
 from .errors import ConfigError
+
+NESTED = frozenset({"limits"})  # sections whose keys merge one by one across layers and overrides
+
+
+def merge_nested(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """``top`` over ``base``, sub-mapping by sub-mapping: a layer that sets ``limits.pdf.pages``
+    keeps the ``limits.max-file-size`` of the layer beneath."""
+    out = dict(base)
+    for key, value in top.items():
+        out[key] = merge_nested(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
+            else value
+    return out
 
 
 class Config(BaseModel):
@@ -33,6 +46,8 @@ class Config(BaseModel):
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default={}, alias="per-file-ignores")
     # A baseline file (relative to the configuration file): its findings are not reported (--baseline).
     baseline: str | None = None
+    # What one file may cost (file size, archive expansion, PDF work, seconds): disclosure_lint/limits.py.
+    limits: Limits = Limits()
     source: str | None = Field(default=None, exclude=True)  # where it was read from, for messages
 
     @field_validator("select", "extend_select", "ignore", mode="before")
@@ -70,6 +85,7 @@ class Config(BaseModel):
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            where = where.replace("_", "-") if where.startswith("limits.") else where
             if err["type"] == "extra_forbidden":
                 raise ConfigError(f"{source}: 未知的配置项 / unknown configuration key: {where!r}") from None
             raise ConfigError(f"{source}: 配置项 {where!r} 无效 / invalid value for {where!r}: {err['msg']}") from None
@@ -78,6 +94,14 @@ class Config(BaseModel):
         """A copy with command-line overrides applied (None means "not given"). Only the keys the
         file (or the overrides) set count as set, so profiles beneath still show through."""
         data = self.model_dump(by_alias=False, exclude_unset=True)
-        data.update({k: v for k, v in overrides.items() if v is not None})
+        for key, value in overrides.items():
+            if value is None:
+                continue
+            data[key] = merge_nested(data.get(key, {}), _plain(value)) if key in NESTED else value
         data["source"] = self.source
         return Config.model_validate(data)
+
+
+def _plain(value: Any) -> Any:
+    """A section given as a model (``limits=Limits(…)``) as the mapping of the keys it sets."""
+    return value.model_dump(exclude_unset=True) if isinstance(value, BaseModel) else value

@@ -11,7 +11,7 @@ A run's configuration is built from layers, bottom to top:
    read, then the command-line overrides.
 
 A higher layer's value replaces a lower one's, except ``severity`` and ``options``, which merge
-rule by rule, and ``extend-select``, ``ignore``, ``plugins``, ``require-plugins`` and
+rule by rule, ``limits``, which merges limit by limit, and ``extend-select``, ``ignore``, ``plugins``, ``require-plugins`` and
 ``rule-paths``, which add up — so a profile's ``ignore`` stays when a user ignores one more rule.
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
-from .model import Config
+from .model import NESTED, Config, merge_nested
 
 DEFAULT = "default"
 TRIAL_YEARS = frozenset({2019, 2020})
@@ -88,6 +88,8 @@ def overlay(base: Config, top: Config) -> Config:
             data[name] = merged
         elif name in ACCUMULATE:
             data[name] = tuple(dict.fromkeys((*data.get(name, ()), *value)))
+        elif name in NESTED:
+            data[name] = merge_nested(data.get(name, {}), value.model_dump(exclude_unset=True))
         else:
             data[name] = value
     data["source"] = top.source or base.source

@@ -85,7 +85,7 @@ def run_example(linter: Any, spec: RuleSpec, example: Example) -> list[Any]:
 
     from .suppress import Baseline, BaselineEntry, uses_late_fixtures
 
-    readers = linter.plugins.readers()
+    readers = linter.loader.readers
     report = build_example(example, readers)
     previous = build_example(example.previous, readers) if example.previous else None
     options = dict(example.options)

@@ -16,7 +16,7 @@ import itertools
 import traceback
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -32,6 +32,9 @@ from .places import Locator
 from .result import LintResult
 from .rule import FixtureAbsent, FixtureSpec, RuleSpec
 from .suppress import LATE_FIXTURES, Baseline, Suppressor, uses_late_fixtures
+
+if TYPE_CHECKING:
+    from ..loading import Loader
 
 
 
@@ -117,6 +120,14 @@ class Linter:
         if not trial and (effective_config(self.user_config, defaults, trial=True, rules=self.rules).model_dump()
                           != self.config.model_dump()):
             self._trial = Linter(self.user_config, self.plugins, trial=True)
+
+    @property
+    def loader(self) -> Loader:
+        """How this linter's files are read: the plugins' readers within the configuration's
+        ``limits`` (the readers are built once per set of limits)."""
+        from ..loading import Loader
+
+        return Loader(self.plugins.readers(self.config.limits), self.config.limits)
 
     def _options(self, rule_id: str, values: dict[str, Any]) -> BaseModel:
         spec = self.rules[rule_id]

@@ -14,10 +14,10 @@ def disclosure_lint_fixtures() -> list[Any]:
 
 
 @hookimpl
-def disclosure_lint_readers() -> list[Any]:
+def disclosure_lint_readers(limits: Any) -> list[Any]:
     from ..read.registry import builtin_readers
 
-    return builtin_readers()
+    return builtin_readers(limits)
 
 
 @hookimpl

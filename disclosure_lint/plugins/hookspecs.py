@@ -3,7 +3,8 @@
 The built-in rules, readers and reporters are registered through these same hooks, so a
 third-party package has exactly the powers the core has. An agency package declares
 ``[project.entry-points.disclosure_lint]`` and is picked up on install (docs/plugins.md walks
-through one). Every hook takes no arguments and is called once per run; a hook implementation
+through one). Every hook is called once per run (``disclosure_lint_readers`` once per set of limits);
+an implementation may leave out the arguments it does not use, as pluggy allows. A hook implementation
 whose name is not one of these is an error when the plugin loads (``check_pending``), and a hook
 that raises stops the run naming the plugin.
 """
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import pluggy
+
+from ..limits import Limits
 
 PROJECT = "disclosure_lint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -33,8 +36,13 @@ def disclosure_lint_fixtures() -> Sequence[Any]:
 
 
 @hookspec
-def disclosure_lint_readers() -> Sequence[Any]:
-    """Return reader objects (see `disclosure_lint.read.Reader`): a new input format."""
+def disclosure_lint_readers(limits: Limits) -> Sequence[Any]:
+    """Return reader objects (see `disclosure_lint.read.Reader`): a new input format.
+
+    ``limits`` are the run's `disclosure_lint.limits.Limits` (configuration key ``limits``). The
+    file's size is checked before a reader sees it; a reader that inflates, decodes or expands
+    what it reads should bound that work (as the built-in readers do with ``limits.archive`` and
+    ``limits.pdf``) and raise `InputError` beyond it."""
     raise NotImplementedError
 
 

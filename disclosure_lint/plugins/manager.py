@@ -23,6 +23,7 @@ import pluggy
 
 from . import hookspecs
 from ..engine.rule import FixtureSpec, RuleSpec, fixture_spec, rule_spec
+from ..limits import DEFAULT_LIMITS, Limits
 
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin", "disclosure_lint_rules"),
@@ -130,6 +131,7 @@ class Plugins:
             raise PluginError(f"invalid hook implementation: {exc}") from exc
         self._rules: dict[str, RuleSpec] | None = None
         self._fixtures: dict[str, FixtureSpec] | None = None
+        self._readers: dict[Limits, list[Any]] = {}
 
     def _load_entry_points(self) -> None:
         """Register every installed plugin (entry-point group ``disclosure_lint``), as pluggy's
@@ -169,11 +171,13 @@ class Plugins:
         except pluggy.PluginValidationError as exc:
             raise PluginError(f"plugin {name!r}: {exc}") from exc
 
-    def _contributions(self, hook: Any) -> list[tuple[str, Any]]:
+    def _contributions(self, hook: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Each implementation's result with the plugin's name, in pluggy's call order (an
+        implementation receives only the arguments it names, as pluggy passes them)."""
         out: list[tuple[str, Any]] = []
         for impl in hook.get_hookimpls():
             try:
-                result = impl.function()
+                result = impl.function(*(kwargs[name] for name in impl.argnames))
             except Exception as exc:
                 raise PluginError(f"plugin {impl.plugin_name!r} raised in {hook.name}: {exc}") from exc
             out.append((impl.plugin_name, result))
@@ -248,9 +252,14 @@ class Plugins:
             self._fixtures = fixtures
         return self._fixtures
 
-    def readers(self) -> list[Any]:
-        found = [r for _, items in self._contributions(self.pm.hook.disclosure_lint_readers) for r in items or ()]
-        return sorted(found, key=lambda r: -getattr(r, "priority", 0))
+    def readers(self, limits: Limits = DEFAULT_LIMITS) -> list[Any]:
+        """The readers, highest priority first, each working within ``limits`` (built once per
+        set of limits)."""
+        if limits not in self._readers:
+            found = [r for _, items in self._contributions(self.pm.hook.disclosure_lint_readers, limits=limits)
+                     for r in items or ()]
+            self._readers[limits] = sorted(found, key=lambda r: -getattr(r, "priority", 0))
+        return list(self._readers[limits])
 
     def reporters(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -311,7 +320,7 @@ class Plugins:
             add(spec.plugin, "yaml rules" if spec.func.__module__ == COMPILED_MODULE else "rules", [spec.id])
         for fixture in self.fixtures.values():
             add(fixture.plugin, "fixtures", [fixture.name])
-        for plugin, items in self._contributions(self.pm.hook.disclosure_lint_readers):
+        for plugin, items in self._contributions(self.pm.hook.disclosure_lint_readers, limits=DEFAULT_LIMITS):
             add(plugin, "readers", [getattr(r, "name", type(r).__name__) for r in items or ()])
         for plugin, items in self._contributions(self.pm.hook.disclosure_lint_reporters):
             add(plugin, "reporters", list(items or {}))

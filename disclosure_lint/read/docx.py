@@ -58,7 +58,8 @@ from ..model.template import SECTIONS
 from .base import InputError
 from .docx_numbering import Definitions, ListNumberer, Styles, tags_for
 from .sniff import is_docx, located, sniff_format
-from .ziplimits import open_archive, read_member
+from ..limits import ArchiveLimits
+from .ziplimits import DEFAULT_LIMITS, open_archive, read_member
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -638,21 +639,21 @@ def _parse(data: bytes, name: str) -> etree._Element:
             "the file is damaged; open it in Word/WPS and save it as .docx again") from None
 
 
-def _member(zf: zipfile.ZipFile, name: str) -> bytes | None:
+def _member(zf: zipfile.ZipFile, name: str, limits: ArchiveLimits) -> bytes | None:
     """A part's bytes; OPC part names are case-insensitive, zip names are not."""
-    data = read_member(zf, name)
+    data = read_member(zf, name, limits)
     if data is None:
         lowered = name.lower()
         for info in zf.infolist():
             if info.filename.lower() == lowered and info.filename != name:
-                return read_member(zf, info.filename)
+                return read_member(zf, info.filename, limits)
     return data
 
 
-def _relationships(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+def _relationships(zf: zipfile.ZipFile, part: str, limits: ArchiveLimits) -> dict[str, str]:
     """Relationship type suffix ("officeDocument", "numbering", "styles") → target part name."""
     folder, base = posixpath.split(part)
-    data = _member(zf, posixpath.join(folder, "_rels", base + ".rels"))
+    data = _member(zf, posixpath.join(folder, "_rels", base + ".rels"), limits)
     if not data:
         return {}
     try:
@@ -684,13 +685,14 @@ def _missing_body(name: str) -> InputError:
                       "open it in Word/WPS and save it as .docx again")
 
 
-def read_docx(data: bytes) -> tuple[list[Block], list[Notice]]:
-    """Blocks and notices of a .docx file's bytes. Raises `InputError` (without the file name)."""
-    with open_archive(data) as zf:
+def read_docx(data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> tuple[list[Block], list[Notice]]:
+    """Blocks and notices of a .docx file's bytes, within ``limits``. Raises `InputError`
+    (without the file name)."""
+    with open_archive(data, limits) as zf:
         if not is_docx(data):
             raise _not_word()
-        main = _relationships(zf, "").get("officeDocument", "word/document.xml")
-        document = _member(zf, main)
+        main = _relationships(zf, "", limits).get("officeDocument", "word/document.xml")
+        document = _member(zf, main, limits)
         if document is None:
             raise _missing_body(main)
         root = _parse(document, main)
@@ -698,12 +700,12 @@ def read_docx(data: bytes) -> tuple[list[Block], list[Notice]]:
         if tags is None or root.tag != tags.document:
             raise InputError(f"{main} 不是 Word 正文（WordprocessingML）；请用 Word/WPS 另存为 .docx",
                              f"{main} is not a WordprocessingML document; save it as .docx in Word or WPS")
-        parts = _relationships(zf, main)
+        parts = _relationships(zf, main, limits)
         folder = posixpath.dirname(main)
 
         def optional(kind: str) -> etree._Element | None:
             name = parts.get(kind, posixpath.join(folder, kind + ".xml"))
-            raw = _member(zf, name)
+            raw = _member(zf, name, limits)
             if not raw:
                 return None
             try:
@@ -738,6 +740,9 @@ class DocxReader:
     name = "docx"
     priority = 50
 
+    def __init__(self, limits: ArchiveLimits = DEFAULT_LIMITS) -> None:
+        self.limits = limits
+
     def sniff(self, head: bytes, path: str) -> bool:
         """A zip whose first members show a WordprocessingML package; a zip the head cannot
         decide is taken when its name says Word (`read` then checks the whole archive)."""
@@ -746,7 +751,7 @@ class DocxReader:
 
     def read(self, data: bytes, source: SourceInfo) -> Document:
         try:
-            blocks, notices = read_docx(data)
+            blocks, notices = read_docx(data, self.limits)
         except InputError as err:
             raise located(err, source.path) from None
         return Document(source=source, blocks=blocks, notices=notices)

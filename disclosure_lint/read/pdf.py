@@ -29,7 +29,8 @@ from typing import Any
 
 from ..model import Block, Document, Location, Notice, NoticeKind, Paragraph, SourceInfo
 from .base import InputError
-from .pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, PdfLimits, bounded
+from ..limits import PdfLimits
+from .pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, bounded
 from .pdf_limits import pages as bounded_pages
 from .pdf_tables import PartBuilder, Table, continues, stitch, to_block
 from .pdf_text import Line, is_page_number, margins, paragraphs

@@ -5,14 +5,15 @@ pdfminer (under pdfplumber) trusts the file. A PDF of one megabyte can make it i
 byte, quadratically in the inflated size (``pdftypes.decompress_corrupted``); a small form drawn
 thousands of times makes it create millions of glyph objects (gigabytes of memory); and megabytes
 of content-stream operators take about a second each to interpret. Neither library has a limit
-for any of these, so the PDF reader reads every file within `PdfLimits`:
+for any of these, so the PDF reader reads every file within `PdfLimits` (configuration
+``limits.pdf``, `disclosure_lint.limits`):
 
-* **inflated** — stream data is decoded by `bounded_decode` (installed over ``PDFStream.decode``
+* **inflated-size** — stream data is decoded by `bounded_decode` (installed over ``PDFStream.decode``
   while a budget is active), which inflates in chunks and stops as soon as the bytes decoded for
   the whole file pass the limit. A cut-short stream yields what was inflated, in linear time.
-* **page_content / content** — content-stream bytes interpreted, for one page and for the whole
+* **page-content-size / content-size** — content-stream bytes interpreted, for one page and for the whole
   file (a form counts each time it is drawn).
-* **page_objects / objects** — glyphs, paths and images drawn, for one page and for the file.
+* **page-objects / objects** — glyphs, paths and images drawn, for one page and for the file.
 * **pages** — pages read.
 
 The limits count work, not seconds, so a file gets the same verdict on every machine (the
@@ -26,31 +27,14 @@ import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import cache
 from io import BytesIO
 from typing import Any
 
+from ..limits import PdfLimits, format_size
 from .base import InputError
 
-_MB = 1 << 20
 _CHUNK = 1 << 20
-
-
-@dataclass(frozen=True)
-class PdfLimits:
-    """What one PDF may cost. The 9-page seed report inflates to 0.3 MB, interprets 0.1 MB of
-    content and draws 5,200 objects; a dense A4 page draws about 3,000 glyphs. At the limits a
-    file takes about ten seconds, whatever it holds."""
-
-    inflated: int = 256 * _MB  # bytes decoded from all streams of the file together
-    page_content: int = 4 * _MB  # content-stream bytes interpreted for one page
-    content: int = 16 * _MB  # … for the whole file
-    page_objects: int = 50_000  # glyphs, paths and images drawn on one page
-    objects: int = 300_000  # … in the whole file
-    pages: int = 2_000
-
-
 DEFAULT_LIMITS = PdfLimits()
 
 
@@ -71,15 +55,15 @@ class Budget:
         self.pages = 0
 
     def remaining_inflated(self) -> int:
-        return self.limits.inflated - self.inflated
+        return self.limits.inflated_size - self.inflated
 
     def charge_inflated(self, size: int) -> None:
         self.inflated += size
-        if self.inflated > self.limits.inflated:
-            mb = self.limits.inflated // _MB
+        if self.inflated > self.limits.inflated_size:
+            mb = format_size(self.limits.inflated_size)
             raise PdfLimitError(
-                f"PDF 中的压缩数据解压后超过 {mb} MB（疑似“解压炸弹”），已拒绝读取",
-                f"the PDF's compressed data inflates to more than {mb} MB (a possible decompression bomb); refused")
+                f"PDF 中的压缩数据解压后超过 {mb}（疑似“解压炸弹”），已拒绝读取",
+                f"the PDF's compressed data inflates to more than {mb} (a possible decompression bomb); refused")
 
     def new_page(self) -> None:
         self.pages += 1
@@ -92,13 +76,13 @@ class Budget:
     def charge_content(self, size: int) -> None:
         self.content += size
         self.page_content += size
-        if self.page_content > self.limits.page_content or self.content > self.limits.content:
-            page = self.page_content > self.limits.page_content
-            mb = (self.limits.page_content if page else self.limits.content) // _MB
+        if self.page_content > self.limits.page_content_size or self.content > self.limits.content_size:
+            page = self.page_content > self.limits.page_content_size
+            mb = format_size(self.limits.page_content_size if page else self.limits.content_size)
             where_zh, where_en = (f"第 {self.pages} 页", f"page {self.pages}") if page else ("全文", "the file")
             raise PdfLimitError(
-                f"PDF {where_zh}的绘制指令超过 {mb} MB，不像正常的报告，已拒绝读取",
-                f"the drawing instructions of {where_en} of the PDF exceed {mb} MB, not a normal report; refused")
+                f"PDF {where_zh}的绘制指令超过 {mb}，不像正常的报告，已拒绝读取",
+                f"the drawing instructions of {where_en} of the PDF exceed {mb}, not a normal report; refused")
 
     def charge_object(self) -> None:
         self.objects += 1

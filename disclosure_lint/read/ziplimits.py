@@ -12,23 +12,13 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from dataclasses import dataclass
 from io import BytesIO
 
+from ..limits import ArchiveLimits, format_size
 from .base import InputError
 
-_MB = 1 << 20
 _CHUNK = 1 << 16
-
-
-@dataclass(frozen=True)
-class ZipLimits:
-    members: int = 10_000  # entries in the central directory
-    total: int = 200 * _MB  # declared uncompressed size of all members together
-    member: int = 64 * _MB  # bytes actually inflated for one member
-
-
-DEFAULT_LIMITS = ZipLimits()
+DEFAULT_LIMITS = ArchiveLimits()
 
 # What zipfile and zlib raise on damaged, truncated, encrypted or exotic archives.
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError)
@@ -43,7 +33,7 @@ def _damaged(detail_zh: str = "", detail_en: str = "") -> InputError:
     )
 
 
-def open_archive(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> zipfile.ZipFile:
+def open_archive(data: bytes, limits: ArchiveLimits = DEFAULT_LIMITS) -> zipfile.ZipFile:
     """The archive in ``data``, after checking its directory against ``limits``."""
     try:
         zf = zipfile.ZipFile(BytesIO(data))
@@ -53,34 +43,36 @@ def open_archive(data: bytes, limits: ZipLimits = DEFAULT_LIMITS) -> zipfile.Zip
     if len(infos) > limits.members:
         zf.close()
         raise InputError(
-            f"压缩包内有 {len(infos)} 个文件，超过上限 {limits.members}，不像正常的 .docx，已拒绝读取",
+            f"压缩包内有 {len(infos)} 个文件，超过上限 {limits.members}，不像正常的 .docx，已拒绝读取（上限见配置 limits.archive.members）",
             f"the archive holds {len(infos)} members, more than the limit of {limits.members}; "
-            "not a normal .docx, refused")
+            "not a normal .docx, refused (limits.archive.members in the configuration)")
     total = sum(max(i.file_size, 0) for i in infos)
-    if total > limits.total:
+    if total > limits.expanded_size:
         zf.close()
-        raise too_large(limits.total)
+        raise too_large(limits.expanded_size)
     return zf
 
 
 def too_large(limit: int) -> InputError:
+    size = format_size(limit)
     return InputError(
-        f"压缩包解压后超过 {limit // _MB} MB（疑似“压缩炸弹”），已拒绝读取",
-        f"the archive inflates to more than {limit // _MB} MB (a possible zip bomb); refused")
+        f"压缩包解压后超过 {size}（疑似“压缩炸弹”），已拒绝读取（上限可在配置 limits.archive 中调整）",
+        f"the archive inflates to more than {size} (a possible zip bomb); refused (the limits are "
+        "set under limits.archive in the configuration)")
 
 
-def read_member(zf: zipfile.ZipFile, name: str, limits: ZipLimits = DEFAULT_LIMITS) -> bytes | None:
+def read_member(zf: zipfile.ZipFile, name: str, limits: ArchiveLimits = DEFAULT_LIMITS) -> bytes | None:
     """The inflated bytes of member ``name`` (None when the archive has no such member).
 
-    Inflates in chunks and stops once more than ``limits.member`` bytes came out, whatever the
+    Inflates in chunks and stops once more than ``limits.member_size`` bytes came out, whatever the
     header says. A damaged, encrypted or unsupported member is an `InputError`.
     """
     try:
         info = zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > limits.member:
-        raise too_large(limits.member)
+    if info.file_size > limits.member_size:
+        raise too_large(limits.member_size)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -90,8 +82,8 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: ZipLimits = DEFAULT_LIMI
                 if not chunk:
                     break
                 size += len(chunk)
-                if size > limits.member:
-                    raise too_large(limits.member)
+                if size > limits.member_size:
+                    raise too_large(limits.member_size)
                 chunks.append(chunk)
     except RuntimeError:  # zipfile: "File … is encrypted, password required for extraction"
         raise InputError(f"压缩包成员 {name} 已加密，无法读取；请取消密码保护后另存为 .docx",

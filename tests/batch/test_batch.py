@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from disclosure_lint import batch, executors, lint_paths
+from disclosure_lint import batch, executors, lint_paths, load_report
 from disclosure_lint.batch import BatchOptions, expand_paths, run_batch
 from disclosure_lint.cli.main import cli
 from disclosure_lint.cli.progress import ProgressBar, wanted
 from disclosure_lint.executors import ProcessPool
-from disclosure_lint.loading import load_report
 from disclosure_lint.model import Report
 from disclosure_lint.pairing import Candidate, find_previous, pair_batch
 from disclosure_lint.recipe import LinterRecipe, Linters

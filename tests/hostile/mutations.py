@@ -188,7 +188,7 @@ def mutate_pdf(rng: random.Random) -> tuple[str, bytes]:
 @cache
 def seed_structured() -> str:
     """The seed as a structured report (JSON text: parsed again for every mutant, a deep copy)."""
-    from disclosure_lint.loading import load_report
+    from disclosure_lint import load_report
 
     return json.dumps(load_report(hf.SEED_TXT).model_dump(mode="json"), ensure_ascii=False)
 

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_lint.loading import load_report, parse_bytes
+from disclosure_lint.loading import Loader, parse_bytes
 from disclosure_lint.model import (
     Cell,
     CellKind,
@@ -152,7 +152,7 @@ def test_a_report_rendered_and_read_back_is_the_same_report(report: Report) -> N
 
 @pytest.mark.parametrize("path", [hf.SEED_TXT, hf.SEED_DOCX, hf.SEED_HTML, hf.SEED_PDF], ids=lambda p: p.name)
 def test_every_fixture_renders_to_text_that_reads_back_the_same(path: Path) -> None:
-    original = load_report(path, readers=READERS)
+    original = Loader(READERS).load(path)
     back = read_back(render_text(original))
     expected = comparable(original)
     # What the text does not carry: the label spelled over two lines in the seed's table (the
@@ -169,14 +169,14 @@ def test_the_seed_renders_as_the_seed() -> None:
     seed = re.sub(r"\[bookmark: [^\]]*\]", "", hf.seed_text())
     for broken in ("重新\n出具", "结果\n维持", "尚未\n审结", "总\n计", "其他\n结果", "结果\n纠正"):
         seed = seed.replace(broken, broken.replace("\n", ""))
-    rendered = render_text(load_report(hf.SEED_TXT, readers=READERS))
+    rendered = render_text(Loader(READERS).load(hf.SEED_TXT))
     assert re.sub(r"\n{3,}", "\n\n", rendered) == re.sub(r"\n{3,}", "\n\n", seed)
 
 
 def test_period_and_contact_without_a_sentence_are_written_out() -> None:
     # A report built from data (no paragraph states the period or the contact details) still
     # reads back with both.
-    report = load_report(hf.SEED_TXT, readers=READERS)
+    report = Loader(READERS).load(hf.SEED_TXT)
     bare = report.model_copy(update={"intro": []})
     back = read_back(render_text(bare))
     assert back.period is not None and (back.period.start, back.period.end) == (report.period.start, report.period.end)  # type: ignore[union-attr]

@@ -38,7 +38,8 @@ from disclosure_lint.read import InputError, Reader
 from disclosure_lint.read.docx import DocxReader, RawCell, RawRow, build_grid
 from disclosure_lint.read.docx_numbering import format_number
 from disclosure_lint.read.registry import builtin_readers
-from disclosure_lint.read.ziplimits import ZipLimits, open_archive, read_member
+from disclosure_lint.limits import ArchiveLimits
+from disclosure_lint.read.ziplimits import open_archive, read_member
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EXPECTED: dict[str, Any] = json.loads((FIXTURES / "seed.expected.json").read_text("utf-8"))
@@ -656,10 +657,10 @@ def test_malformed_inputs_give_one_line_errors() -> None:
 def test_zip_bomb_and_member_count_refused() -> None:
     bomb = make_docx(p(r("正文")) + p(r("0" * (3 << 20))))  # 3 MB of zeros inflate from a few KB
     with open_archive(bomb) as zf, pytest.raises(InputError) as info:
-        read_member(zf, "word/document.xml", ZipLimits(member=1 << 20))
+        read_member(zf, "word/document.xml", ArchiveLimits(member_size=1 << 20))
     assert "MB" in info.value.en
     with pytest.raises(InputError):
-        open_archive(bomb, ZipLimits(total=1 << 20))
+        open_archive(bomb, ArchiveLimits(expanded_size=1 << 20))
     many = zip_bytes({"[Content_Types].xml": _TYPES, **{f"m/{i}": b"" for i in range(10_001)}})
     err = _input_error(many)
     assert "10000" in err.en
@@ -685,7 +686,7 @@ def test_understated_member_size_is_not_trusted() -> None:
     data = make_docx(p(r("x" * (2 << 20))))
     lying = _patch_headers(data, b"word/document.xml", (22, "<I", 10), (24, "<I", 10))
     with open_archive(lying) as zf, pytest.raises(InputError):
-        read_member(zf, "word/document.xml", ZipLimits(member=1 << 20))
+        read_member(zf, "word/document.xml", ArchiveLimits(member_size=1 << 20))
     _input_error(lying)
 
 

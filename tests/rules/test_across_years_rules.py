@@ -11,7 +11,7 @@ from disclosure_lint_rules._similarity import dice, normalise, report_prose, shi
 from disclosure_lint.engine.examples import with_cell
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import load_report
+from disclosure_lint import load_report
 from disclosure_lint.model import Report, Text
 from disclosure_lint.plugins.manager import Plugins
 

@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import load_report
+from disclosure_lint.loading import Loader
 from disclosure_lint.model import Location, Period, Report, Text
 from disclosure_lint.plugins.manager import Plugins
 
@@ -97,5 +97,5 @@ def test_dl402_expected_period_uses_the_report_year(linter: Linter) -> None:
 
 # ---- the seed ----------------------------------------------------------------------------------------
 def test_seed_gives_no_period_findings(linter: Linter) -> None:
-    seed = load_report(SEED, readers=linter.plugins.readers())
+    seed = Loader(linter.plugins.readers()).load(SEED)
     assert lint(linter, seed, "DL401", "DL402") == []

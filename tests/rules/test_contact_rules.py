@@ -24,7 +24,7 @@ from disclosure_lint.engine.examples import run_example
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import Example, RuleSpec
-from disclosure_lint.loading import load_report
+from disclosure_lint import load_report
 from disclosure_lint.model import Contact, ContactField, Location, Report, Text
 from disclosure_lint.plugins.manager import Plugins
 

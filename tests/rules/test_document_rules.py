@@ -13,7 +13,7 @@ import pytest
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import load_report
+from disclosure_lint.loading import Loader
 from disclosure_lint.model import (
     Cell,
     CellKind,
@@ -204,5 +204,5 @@ def test_dl011_amount_cells_and_headings(linter: Linter) -> None:
 
 # ---- the seed ----------------------------------------------------------------------------------------
 def test_seed_gives_no_document_findings(linter: Linter) -> None:
-    seed = load_report(SEED, readers=linter.plugins.readers())
+    seed = Loader(linter.plugins.readers()).load(SEED)
     assert lint(linter, seed, "DL001", "DL002", "DL004", "DL011") == []

@@ -16,7 +16,7 @@ from disclosure_lint_rules._years import leftover_year
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import load_report
+from disclosure_lint import load_report
 from disclosure_lint.model import (
     Location,
     Period,
