@@ -12,8 +12,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..read.base import InputError
 from .errors import ConfigError
 from .model import Config
 
@@ -41,11 +41,9 @@ def load_config_file(path: str | Path, _stack: tuple[Path, ...] = ()) -> Config:
             raise ConfigError(f"{p}: TOML 语法错误 / TOML syntax error: {exc}") from None
     else:
         try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" (line {mark.line + 1})" if mark else ""
-            raise ConfigError(f"{p}: YAML 语法错误 / YAML syntax error{where}") from None
+            data = load_yaml(text, CONFIG_NODES) or {}
+        except InputError as exc:  # a syntax error, or YAML made to blow up (docs/limits.md)
+            raise ConfigError(f"{p}: {exc.zh} / {exc.en}") from None
     config = Config.from_mapping(data, str(p))
     return resolve_extends(config, p.resolve().parent, (*_stack, p.resolve()),
                            lambda base, stack: load_config_file(base, stack))

@@ -23,8 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..guarded_yaml import load_yaml
 from .errors import ConfigError
 from .model import NESTED, Config, merge_nested
 
@@ -53,7 +52,7 @@ def load_profile(name: str) -> Config:
     if name not in profile_names() or name == DEFAULT:
         raise ConfigError(f"未知的配置档 / unknown profile {name!r}; profiles: {', '.join(profile_names())}")
     text = resources.files(__package__).joinpath("profiles", f"{name}.yaml").read_text(encoding="utf-8")
-    return Config.from_mapping(yaml.safe_load(text) or {}, f"profile {name}")
+    return Config.from_mapping(load_yaml(text) or {}, f"profile {name}")
 
 
 def profile_layers(names: Sequence[str], *, trial: bool) -> list[Config]:

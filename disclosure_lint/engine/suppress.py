@@ -38,6 +38,8 @@ from ..config.errors import ConfigError
 from ..config.model import Config
 from ..config.per_file import ignored_for
 from ..config.select import match
+from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..read.base import InputError
 from ..model import Comment, Location, Report
 from .finding import Finding, Suppression
 from .rule import RuleSpec
@@ -259,9 +261,11 @@ class Baseline:
         if not p.exists():
             return cls([], p.resolve().parent, _shown(p))
         try:
-            data: Any = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            data: Any = load_yaml(p.read_text(encoding="utf-8"), CONFIG_NODES) or {}
+        except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{p}: 无法读取基线文件 / cannot read the baseline file: {exc}") from None
+        except InputError as exc:
+            raise ConfigError(f"{p}: 无法读取基线文件 / cannot read the baseline file: {exc.en}") from None
         if not isinstance(data, dict) or BASELINE_MARKER not in data:
             raise ConfigError(f"{p}: 不是 disclosure-lint 基线文件（缺少 {BASELINE_MARKER}） / "
                               f"not a disclosure-lint baseline (no {BASELINE_MARKER!r} key)")

@@ -9,9 +9,9 @@ This reader produces a `Report`, not a `Document`: the engine checks
 ``hasattr(reader, "read_report")`` first and skips the builder. ``read()`` exists only to satisfy the
 `Reader` protocol and returns an empty `Document`.
 
-Untrusted input: only the safe YAML constructors are used, aliases are capped and their expanded
-size is measured before anything is built (a "billion laughs" file is refused in microseconds),
-duplicate keys are an error rather than "last one wins", and every failure is one line.
+Untrusted input: YAML comes through `disclosure_lint.guarded_yaml` (safe constructors, aliases
+capped and their expanded size measured before anything is built, duplicate keys an error), JSON
+objects are counted while parsing, and every failure is one line.
 """
 
 from __future__ import annotations
@@ -19,17 +19,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
-from yaml.nodes import MappingNode, Node, SequenceNode
 
+from ..guarded_yaml import MAX_NODES, load_yaml, one_line
 from ..model import SCHEMA_VERSION, STRUCTURED_MARKER, Document, Report, SourceInfo
 from .base import InputError
 from .decode import decode_text
 from .sniff import has_structured_marker, head_text, located, sniff_format
 
-MAX_ALIASES = 100  # a hand-written report needs a handful; billion laughs needs many
-MAX_NODES = 200_000  # nodes after expanding aliases; a full report has a few thousand
 
 _ERROR_ZH = {
     "missing": "缺少必填字段",
@@ -46,38 +43,6 @@ _ERROR_ZH = {
     "list_type": "应为列表",
     "dict_type": "应为映射（键: 值）",
 }
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _expanded_size(node: Node, memo: dict[int, int], active: set[int]) -> int:
-    """Node count with every alias expanded, in time linear in the *unexpanded* graph."""
-    key = id(node)
-    if key in memo:
-        return memo[key]
-    if key in active:
-        raise _RecursiveAlias()
-    active.add(key)
-    size = 1
-    if isinstance(node, SequenceNode):
-        for child in node.value:
-            size += _expanded_size(child, memo, active)
-            if size > MAX_NODES:
-                break
-    elif isinstance(node, MappingNode):
-        for k, v in node.value:
-            size += _expanded_size(k, memo, active) + _expanded_size(v, memo, active)
-            if size > MAX_NODES:
-                break
-    active.discard(key)
-    memo[key] = size
-    return size
-
-
-class _RecursiveAlias(Exception):
-    pass
 
 
 def _too_many_nodes() -> InputError:
@@ -99,96 +64,6 @@ def _check_nodes(obj: Any) -> None:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-
-
-class _GuardedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses alias bombs and duplicate keys, and leaves dates as strings.
-
-    Dates stay strings so that a quoted-or-not ``2023-01-01`` in a text field is not turned into a
-    `date` that the model then rejects; pydantic parses date fields from strings itself.
-    """
-
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._nodes = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
-        # Counted as they are composed: pure-Python YAML takes about 16 µs a node, so a file
-        # under the size limit could otherwise keep it busy for a minute before being refused.
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise _too_many_nodes()
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise InputError(
-                    f"YAML 中的别名（*alias）过多（超过 {MAX_ALIASES} 个），拒绝读取",
-                    f"too many YAML aliases (more than {MAX_ALIASES}); refusing to expand them",
-                )
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
-            key = self.construct_object(key_node, deep=True)
-            try:
-                duplicate = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key: SafeConstructor reports it below
-                continue
-            if duplicate:
-                mark = key_node.start_mark
-                raise InputError(
-                    f"YAML 第{mark.line + 1}行：重复的键 {key!r}",
-                    f"YAML line {mark.line + 1}: duplicate key {key!r}",
-                )
-        return super().construct_mapping(node, deep=deep)
-
-    def get_single_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        try:
-            size = _expanded_size(node, {}, set())
-        except _RecursiveAlias:
-            raise InputError("YAML 中有递归的别名，拒绝读取",
-                             "the YAML has a recursive alias; refusing to expand it") from None
-        if size > MAX_NODES:
-            raise InputError(
-                f"YAML 展开别名后过大（超过 {MAX_NODES} 个节点），拒绝读取",
-                f"the YAML is too large once its aliases are expanded (over {MAX_NODES} nodes)",
-            )
-        return self.construct_document(node)
-
-
-def _load_yaml(text: str) -> Any:
-    # Equivalent to yaml.safe_load with the guarded SafeLoader subclass (yaml.safe_load takes no
-    # Loader argument); never the full or unsafe loaders.
-    try:
-        loader = _GuardedLoader(text)  # checks the characters: a NUL past the sniffed head ends here
-    except yaml.YAMLError as exc:
-        raise InputError(f"YAML 有误：{_one_line(exc)}", f"YAML error: {_one_line(exc)}") from None
-    try:
-        return loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where_zh = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else ""
-        where_en = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = _one_line(exc.problem or exc.context or "")
-        raise InputError(f"YAML 有误（{where_zh}）：{problem}",
-                         f"YAML error{where_en}: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"YAML 有误：{_one_line(exc)}", f"YAML error: {_one_line(exc)}") from None
-    finally:
-        loader.dispose()
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -222,7 +97,7 @@ def load_structured(data: bytes) -> dict[str, Any]:
     text, _ = decode_text(data)
     try:
         # JSON is YAML too, but json is faster and its errors point at the right place.
-        obj = _load_json(text) if text.lstrip().startswith(("{", "[")) else _load_yaml(text)
+        obj = _load_json(text) if text.lstrip().startswith(("{", "[")) else load_yaml(text)
         _check_nodes(obj)
     except RecursionError:
         raise InputError("结构化报告嵌套过深，拒绝读取",
@@ -246,12 +121,12 @@ def _validation_error(exc: ValidationError) -> InputError:
     """The first error of a validation, as one line naming the field path (sections.0.heading)."""
     first = exc.errors(include_url=False)[0]
     path = ".".join(str(p) for p in first["loc"]) or "(顶层)"
-    zh_msg = _ERROR_ZH.get(first["type"], _one_line(first["msg"]))
+    zh_msg = _ERROR_ZH.get(first["type"], one_line(first["msg"]))
     more_zh = f"（另有 {exc.error_count() - 1} 处错误）" if exc.error_count() > 1 else ""
     more_en = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
     return InputError(
         f"结构化报告字段无效：{path}：{zh_msg}{more_zh}",
-        f"invalid structured report: field {path}: {_one_line(first['msg'])}{more_en}",
+        f"invalid structured report: field {path}: {one_line(first['msg'])}{more_en}",
     )
 
 

@@ -18,6 +18,8 @@ import yaml
 from pydantic import ValidationError
 
 from ..engine.check import Check, fmt, usable
+from ..guarded_yaml import CONFIG_NODES, YamlError, load_yaml
+from ..read.base import InputError
 from ..engine.finding import Severity
 from ..engine.rule import RULE_ATTR, Example, Examples, RuleSpec, sample
 from ..model import Report, Section, TemplateVersion, Text
@@ -92,11 +94,10 @@ def load_rules(paths: Iterable[str | Path | Traversable], plugin: str = "rule-pa
 def parse_rule_file(text: str, source: str) -> RuleFile:
     """Validate one file's text; errors say where (line) and what."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise YamlRuleError(f"{source}{where}: YAML syntax error: {getattr(exc, 'problem', exc)}") from None
+        data = load_yaml(text, CONFIG_NODES)
+    except InputError as exc:  # a syntax error (with its line), or YAML made to blow up
+        line = exc.line if isinstance(exc, YamlError) else None
+        raise YamlRuleError(f"{source}{f':{line}' if line else ''}: {exc.en}") from None
     if not isinstance(data, dict):
         raise YamlRuleError(f"{source}: a rule file is a mapping with a 'rules:' list")
     try:

@@ -11,7 +11,8 @@ import pytest
 
 from disclosure_lint.model import STRUCTURED_MARKER, Document, Report, SourceInfo
 from disclosure_lint.read import InputError, Reader
-from disclosure_lint.read.structured import MAX_ALIASES, StructuredReader
+from disclosure_lint.guarded_yaml import MAX_ALIASES
+from disclosure_lint.read.structured import StructuredReader
 from disclosure_lint.read.text import TextReader
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -137,7 +137,7 @@ def test_error_names_the_line_and_the_rule() -> None:
         load_rule_text(text, "local.yaml")
     line = next(i for i, t in enumerate(text.splitlines(), 1) if "nott-match" in t)
     assert str(err.value).startswith(f"local.yaml:{line}: rule LOC004: must:")
-    with pytest.raises(YamlRuleError, match=r"local.yaml:3: YAML syntax error"):
+    with pytest.raises(YamlRuleError, match=r"local.yaml:3: YAML error at line 3"):
         load_rule_text("rules:\n  - id: X\n   bad: [", "local.yaml")
     with pytest.raises(YamlRuleError, match="a mapping with a 'rules:' list"):
         load_rule_text("- id: X\n", "local.yaml")
