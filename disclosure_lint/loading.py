@@ -21,6 +21,7 @@ from .model import Report, SourceInfo
 from .read.base import InputError
 
 DEFAULT_MAX_FILE_SIZE = DEFAULT_LIMITS.max_file_size
+OWN_FILE_SIZE = 10 << 20  # a configuration, YAML rule pack or baseline file
 _HEAD = 8192
 
 
@@ -74,6 +75,19 @@ def read_bytes(path: str | Path, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> 
         raise InputError(f"{p}：是文件夹，不是文件", f"{p}: is a folder, not a file") from None
     except OSError as exc:
         raise InputError(f"{p}：无法读取（{exc.strerror}）", f"{p}: cannot be read ({exc.strerror})") from None
+
+
+def read_own_file(path: str | Path) -> str:
+    """The text of one of the linter's own files — a configuration, a YAML rule pack, a baseline.
+
+    They may lie in folders others filled (the closest configuration applies), so they are read
+    as reports are (`read_bytes`: at most `OWN_FILE_SIZE`, never blocking on a pipe) and must be
+    UTF-8. Raises `InputError`."""
+    data = read_bytes(path, OWN_FILE_SIZE)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}：须为 UTF-8 编码", f"{path}: must be UTF-8 text") from None
 
 
 def parse_bytes(data: bytes, path: str, readers: Sequence[Any]) -> Report:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..loading import read_own_file
 from ..read.base import InputError
 from .errors import ConfigError
 from .model import Config
@@ -29,11 +30,9 @@ def load_config_file(path: str | Path, _stack: tuple[Path, ...] = ()) -> Config:
 
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{p}: 无法读取配置文件 / cannot read configuration file: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{p}: 配置文件须为 UTF-8 编码 / configuration file must be UTF-8") from None
+        text = read_own_file(p)
+    except InputError as exc:
+        raise ConfigError(f"无法读取配置文件 / cannot read configuration file: {exc.en}") from None
     if p.name == "pyproject.toml":
         try:
             data: Any = tomllib.loads(text).get("tool", {}).get("disclosure-lint", {})
@@ -51,8 +50,8 @@ def load_config_file(path: str | Path, _stack: tuple[Path, ...] = ()) -> Config:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        return "disclosure-lint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "disclosure-lint" in tomllib.loads(read_own_file(pyproject)).get("tool", {})
+    except (InputError, tomllib.TOMLDecodeError):  # unreadable, too large, not TOML: not ours
         return False
 
 

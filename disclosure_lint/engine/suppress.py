@@ -39,6 +39,7 @@ from ..config.model import Config
 from ..config.per_file import ignored_for
 from ..config.select import match
 from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..loading import read_own_file
 from ..read.base import InputError
 from ..model import Comment, Location, Report
 from .finding import Finding, Suppression
@@ -261,9 +262,7 @@ class Baseline:
         if not p.exists():
             return cls([], p.resolve().parent, _shown(p))
         try:
-            data: Any = load_yaml(p.read_text(encoding="utf-8"), CONFIG_NODES) or {}
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{p}: 无法读取基线文件 / cannot read the baseline file: {exc}") from None
+            data: Any = load_yaml(read_own_file(p), CONFIG_NODES) or {}
         except InputError as exc:
             raise ConfigError(f"{p}: 无法读取基线文件 / cannot read the baseline file: {exc.en}") from None
         if not isinstance(data, dict) or BASELINE_MARKER not in data:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from ..engine.check import Check, fmt, usable
 from ..guarded_yaml import CONFIG_NODES, YamlError, load_yaml
+from ..loading import read_own_file
 from ..read.base import InputError
 from ..engine.finding import Severity
 from ..engine.rule import RULE_ATTR, Example, Examples, RuleSpec, sample
@@ -83,8 +84,10 @@ def load_rules(paths: Iterable[str | Path | Traversable], plugin: str = "rule-pa
     """Every rule in the YAML files under ``paths``, attributed to ``plugin``."""
     specs: list[RuleSpec] = []
     for file in rule_files(paths):
-        try:
-            text = file.read_text(encoding="utf-8")
+        try:  # a file of rule-paths is read as a report is; a plugin's packaged files are its own
+            text = read_own_file(file) if isinstance(file, Path) else file.read_text(encoding="utf-8")
+        except InputError as exc:
+            raise YamlRuleError(exc.en) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise YamlRuleError(f"{file}: cannot be read as UTF-8 text ({exc})") from None
         specs.extend(load_rule_text(text, str(file), plugin))

@@ -106,3 +106,20 @@ def test_guarded_yaml_refusals_are_one_line(text: str, says: str) -> None:
     with pytest.raises(InputError) as err:
         load_yaml(text)
     assert says in err.value.en and "\n" not in err.value.en and "\n" not in err.value.zh
+
+
+def test_a_config_that_is_a_pipe_or_too_large_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    """The configuration beside the reports is read as a report is: a named pipe nobody writes to
+    (it would block a plain read forever) or a file of 11 MB is exit 2 with one line."""
+    import os
+
+    (tmp_path / "r.txt").write_bytes(hf.SEED_TXT.read_bytes())
+    config = tmp_path / "lint.yaml"
+    os.mkfifo(config)
+    run = run_cli("check", str(tmp_path / "r.txt"), "--config", str(config), cwd=tmp_path)
+    assert run.returncode == 2 and not run.timed_out and run.seconds < 10, run.describe()
+    assert "named pipe" in run.stderr and "Traceback" not in run.output, run.describe()
+    config.unlink()
+    config.write_text("# " + "x" * (11 << 20) + "\n", encoding="utf-8")
+    run = run_cli("check", str(tmp_path / "r.txt"), "--config", str(config), cwd=tmp_path)
+    assert run.returncode == 2 and "exceeds the limit of 10 MB" in run.stderr, run.describe()
