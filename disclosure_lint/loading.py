@@ -20,7 +20,6 @@ from .limits import DEFAULT_LIMITS, Limits, format_size
 from .model import Report, SourceInfo
 from .read.base import InputError
 
-DEFAULT_MAX_FILE_SIZE = DEFAULT_LIMITS.max_file_size
 OWN_FILE_SIZE = 10 << 20  # a configuration, YAML rule pack or baseline file
 _HEAD = 8192
 
@@ -34,7 +33,7 @@ def _too_large(p: Path | str, size: int | None, limit: int) -> InputError:
                       f"{p}: {en} (see --max-file-size, or limits.max-file-size in the configuration)")
 
 
-def read_bytes(path: str | Path, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+def read_bytes(path: str | Path, max_file_size: int = DEFAULT_LIMITS.max_file_size) -> bytes:
     """The file's bytes, or an InputError that says what is wrong in one line.
 
     A named pipe is opened without blocking (opening one nobody writes to would wait forever): if
