@@ -18,3 +18,10 @@ def disclosure_lint_rules() -> list[ModuleType]:
     from . import across_years, arithmetic, cells, consistency, contact, document, narrative, sections, suppression
 
     return [document, sections, cells, arithmetic, consistency, narrative, contact, across_years, suppression]
+
+
+@hookimpl
+def disclosure_lint_fixtures() -> list[ModuleType]:
+    from . import _prose  # ``prose``: the paragraphs the narrative rules read, prepared once per report
+
+    return [_prose]

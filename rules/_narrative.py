@@ -32,10 +32,13 @@ Positions are given in the original text, so a message can quote exactly what th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 from typing import Literal
+
+from disclosure_lint.model.normalize import replacer
 
 # ----------------------------------------------------------------------------------------------
 # Text preparation and numbers
@@ -44,6 +47,8 @@ _WHITESPACE = re.compile(r"[\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]")
 _NOT_WHITESPACE = re.compile(r"[^\s\u3000\u00a0\u200b-\u200d\u2060\ufeff\u00ad]")
 # Full-width ASCII (！ … ～) → half-width: "，" → ",", "７" → "7", "（" → "(". Length-preserving.
 _HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# The same as a replacement: faster than str.translate on whole paragraphs (model/normalize.py).
+_half_width = replacer({chr(c): chr(m) for c, m in _HALF_WIDTH.items()})
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -106,16 +111,22 @@ class Prepared:
     half-width — with the position in the original of every character kept."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # a range when nothing was removed
     original: str
 
     @classmethod
     def of(cls, original: str) -> Prepared:
         if not _WHITESPACE.search(original):  # the common case: nothing to remove
-            return cls(original.translate(_HALF_WIDTH), tuple(range(len(original))), original)
+            return cls(_half_width(original), range(len(original)), original)
         keep = [m.start() for m in _NOT_WHITESPACE.finditer(original)]
-        folded = "".join(original[i] for i in keep).translate(_HALF_WIDTH)
+        folded = _half_width("".join(original[i] for i in keep))
         return cls(folded, tuple(keep), original)
+
+    @classmethod
+    def of_text(cls, text: str | Prepared) -> Prepared:
+        """``text`` prepared, unless it already is (the ``prose`` fixture prepares each paragraph
+        once for all the narrative rules)."""
+        return text if isinstance(text, Prepared) else cls.of(text)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the prepared span [start, end)."""
@@ -330,22 +341,56 @@ def _qual_column(qual: str) -> str | None:
     return columns.pop() if len(columns) == 1 else None
 
 
+# What each pattern cannot match without: most sentences of a report hold none of these words, and
+# a plain search for them is far cheaper than the patterns (tests/rules/test_narrative_prefilter.py
+# checks that no pattern matches a sentence its words are missing from).
+_APPLICATION_WORD = re.compile("申请")
+_OUTCOME_WORD = re.compile("予以公开|同意公开|全部公开|部分公开|不予公开|无法提供|不予处理|其他处理|结转|遗留|转入|办结|答复|办理完毕|办理完成")
+_APPLICANT_WORD = re.compile(APPLICANT)
+_REQUEST_NEEDS: dict[str, re.Pattern[str]] = {
+    "verb_noun": _APPLICATION_WORD, "verb_count_noun": _APPLICATION_WORD, "noun": _APPLICATION_WORD,
+    "outcome": _OUTCOME_WORD, "count_outcome": _OUTCOME_WORD, "applicant": _APPLICANT_WORD,
+    "none_received": _APPLICATION_WORD, "none_new": _APPLICATION_WORD,
+    "none_carried_over": _OUTCOME_WORD, "none_carried_forward": _OUTCOME_WORD,
+}
+
+
+class _Finder:
+    """The request patterns' matches in one sentence, skipping the patterns whose words it lacks."""
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.present = {_APPLICATION_WORD: "申请" in s, _OUTCOME_WORD: _OUTCOME_WORD.search(s) is not None,
+                        _APPLICANT_WORD: _APPLICANT_WORD.search(s) is not None}
+
+    def finditer(self, name: str) -> Iterator[re.Match[str]]:
+        if not self.present[_REQUEST_NEEDS[name]]:
+            return iter(())
+        return _REQUEST_PATTERNS[name].finditer(self.s)
+
+    @property
+    def nothing(self) -> bool:
+        return not any(self.present.values())
+
+
 def _request_candidates(s: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    p = _REQUEST_PATTERNS
-    for m in p["verb_noun"].finditer(s):
+    p = _Finder(s)
+    if p.nothing:
+        return out
+    for m in p.finditer("verb_noun"):
         out.append(_Candidate("whole", m.start(), m.end(), m.start("num"), parse_number(m.group("num")),
                               _verb_readings(m.group("verb")), _qual_column(m.group("qual")), is_whole=True))
-    for m in p["verb_count_noun"].finditer(s):
+    for m in p.finditer("verb_count_noun"):
         out.append(_Candidate("whole", m.start(), m.end(), m.start("num"), parse_number(m.group("num")),
                               _verb_readings(m.group("verb")), _qual_column(m.group("qual")), is_whole=True))
-    for m in p["noun"].finditer(s):
+    for m in p.finditer("noun"):
         clause_start = max(s.rfind(d, 0, m.start()) for d in _CLAUSE_DELIMITERS) + 1
         column = _qual_column(s[clause_start:m.start()]) if _SUBJECT_OK.fullmatch(s[clause_start:m.start()]) else None
         out.append(_Candidate("whole", m.start(), m.end(), m.start("num"), parse_number(m.group("num")),
                               ("new", "handled_total", "new+carried_over"), column, is_whole=True))
     for name in ("outcome", "count_outcome"):
-        for m in p[name].finditer(s):
+        for m in p.finditer(name):
             kw = m.group("kw")
             if kw in ("办结", "已办结", "答复", "已答复", "办理完毕", "办理完成") and \
                     any(s.endswith(w, 0, m.start()) for w in _SUBSET_BEFORE):
@@ -358,17 +403,17 @@ def _request_candidates(s: str) -> list[_Candidate]:
             out.append(_Candidate("each" if each else "part", m.start(), m.end(), m.start("num"),
                                   parse_number(m.group("num")), readings, None, needs_context=True,
                                   needs_sentence_context="handled_total" in measures and "申请" not in m.group(0)))
-    for m in p["applicant"].finditer(s):
+    for m in p.finditer("applicant"):
         out.append(_Candidate("applicant", m.start(), m.end(), m.start("num"), parse_number(m.group("num")),
                               (), _APPLICANT_COLUMN[m.group("app")]))
-    for m in p["none_received"].finditer(s):
+    for m in p.finditer("none_received"):
         if s.endswith("尚", 0, m.start()):
             continue
         out.append(_Candidate("whole", m.start(), m.end(), m.end(), 0, ("new",), _qual_column(m.group("qual")),
                               is_whole=True))
     for name, measure in (("none_new", "new"), ("none_carried_over", "carried_over"),
                           ("none_carried_forward", "carried_forward")):
-        for m in p[name].finditer(s):
+        for m in p.finditer(name):
             out.append(_Candidate("whole" if measure == "new" else "part", m.start(), m.end(), m.end(), 0,
                                   (measure,), "total" if measure == "new" else None, is_whole=measure == "new",
                                   needs_context=measure != "new"))
@@ -391,19 +436,19 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
 _APP_CONTEXT = re.compile(r"信息公开申请|依申请|公开申请|申请公开")
 
 
-def has_request_context(text: str) -> bool:
+def has_request_context(text: str | Prepared) -> bool:
     """True when the text speaks of applications for disclosure (so "予以公开2件" counts them)."""
-    return bool(_APP_CONTEXT.search(Prepared.of(text).text))
+    return bool(_APP_CONTEXT.search(Prepared.of_text(text).text))
 
 
-def find_request_claims(text: str, *, year: int | None = None, context: bool = False) -> list[Claim]:
+def find_request_claims(text: str | Prepared, *, year: int | None = None, context: bool = False) -> list[Claim]:
     """Figures about 政府信息公开申请 (table 三) in a paragraph.
 
     ``context`` says the paragraph sits where applications are the topic (section 三, or after a
     heading such as "（二）依申请公开情况"); otherwise outcome counts without the word 申请 need the
     paragraph itself to speak of applications.
     """
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     context = context or bool(_APP_CONTEXT.search(prep.text))
     claims: list[Claim] = []
     scope: str | None = "total"  # the applicant scope of the latest count(s) of all applications
@@ -411,6 +456,8 @@ def find_request_claims(text: str, *, year: int | None = None, context: bool = F
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b]
         chosen = _select(_request_candidates(s))
+        if not chosen:  # nothing in this sentence; nothing it would change for the next
+            continue
         for c in chosen:  # "收到申请46件（含上年结转3件）" counts the carried-over ones too
             if c.is_whole and c.readings == ("new",) and _INCLUDES_CARRIED_OVER.match(s, c.end):
                 c.readings = ("new", "new+carried_over")
@@ -481,6 +528,8 @@ def _union_column(columns: list[str | None]) -> str | None:
 
 def _subset_clause(s: str) -> tuple[int, str | None] | None:
     """Where "……申请中" narrows the outcomes after it, and to which applicants (None: unknown)."""
+    if "申请中" not in s:  # the pattern's own words; searching for them is much cheaper
+        return None
     for m in _SUBSET_CLAUSE.finditer(s):
         qual = m.group("qual")
         if _SUBSET_QUAL_OK.fullmatch(qual):
@@ -517,6 +566,9 @@ _ACTIVE_PATTERNS = {
 
 
 _ALSO_DOC = re.compile(rf"(?:和|及|、|或|与){_DOC}")
+# Every table 二 pattern names a document (规章, 规范性文件) or an act (行政许可 …): the words to look for
+# before running them (tests/rules/test_narrative_prefilter.py).
+_ACTIVE_WORD = re.compile("规章|规范性文件|行政许可|行政处罚|行政强制")
 
 
 def _doc_measure(doc: str, verb: str) -> str:
@@ -525,13 +577,17 @@ def _doc_measure(doc: str, verb: str) -> str:
     return f"{row}.{column}"
 
 
-def find_active_claims(text: str, *, year: int | None = None) -> list[Claim]:
+def find_active_claims(text: str | Prepared, *, year: int | None = None) -> list[Claim]:
     """Figures about table 二: 规章 / 行政规范性文件 制发, 废止, 现行有效; 行政许可, 行政处罚, 行政强制
     decisions. "普通政府部门文件9件", "公开清理结果1条", "1201个事项办事指引" are not such figures."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     claims: list[Claim] = []
+    if not _ACTIVE_WORD.search(prep.text):
+        return claims
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b]
+        if not _ACTIVE_WORD.search(s):
+            continue
         candidates: list[tuple[int, int, int, int | None, str]] = []  # start, end, num_start, value, measure
         for name, pattern in _ACTIVE_PATTERNS.items():
             if name == "verb_count":
@@ -577,6 +633,8 @@ def find_active_claims(text: str, *, year: int | None = None) -> list[Claim]:
 # ---- table 四 --------------------------------------------------------------------------------
 
 _LITIGATION_CONTEXT = re.compile(r"信息公开|依申请|公开申请|被申请|被提起|被诉|被起诉")
+# Every table 四 pattern names 行政复议 or 诉讼 (tests/rules/test_narrative_prefilter.py).
+_LITIGATION_WORD = re.compile("行政复议|诉讼")
 _LITIGATION_VERB = r"(?:(?:被申请|被提起|被|发生|涉及|产生|出现|提起)(?:的)?)?"
 # A body that handles reviews ("受理行政复议申请3件", "处理涉及政府信息公开行政复议3件") is the reviewing
 # authority: table 四 counts the reviews and suits against the reporting body only.
@@ -593,16 +651,18 @@ _LITIGATION_PATTERNS = {
 }
 
 
-def find_litigation_claims(text: str, *, year: int | None = None, context: bool = False) -> list[Claim]:
+def find_litigation_claims(text: str | Prepared, *, year: int | None = None, context: bool = False) -> list[Claim]:
     """Figures about table 四: "被申请行政复议2件", "提起行政诉讼1件", "未发生行政复议、行政诉讼"
     (zero for each named). A count of reviews a body decides as the reviewing authority ("办理
     行政复议案件120件" in a 司法局 report) is not one: the sentence must speak of disclosure, or of
     this body as the respondent (被申请, 被提起), unless ``context`` (section 四) says so."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     claims: list[Claim] = []
+    if not _LITIGATION_WORD.search(prep.text):
+        return claims
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b]
-        if not (context or _LITIGATION_CONTEXT.search(s)):
+        if not (context or _LITIGATION_CONTEXT.search(s)) or not _LITIGATION_WORD.search(s):
             continue
         cands: list[_Candidate] = []
         for name, pattern in _LITIGATION_PATTERNS.items():
@@ -699,10 +759,10 @@ _FEE_RULES = re.compile(r"标准|按件|按量|自然月|超额|累进|以下|�
 _FEE_SCOPED = ("对", "部分", "除", "其中", "个别", "超出", "超过", "如")
 
 
-def find_fee_statements(text: str, *, year: int | None = None) -> list[FeeStatement]:
+def find_fee_statements(text: str | Prepared, *, year: int | None = None) -> list[FeeStatement]:
     """Statements about the 信息处理费 (never table 二's 行政事业性收费). A statement scoped to some
     applications ("对自然人申请未收取……") or dated to another year is left out."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     out: list[FeeStatement] = []
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b].replace("行政事业性收费", "＿" * len("行政事业性收费"))
@@ -749,13 +809,21 @@ _PLACEHOLDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   r"(?:_+|\(\)|【】|\[\])?(?:件|条|篇)(?=[,;:。、!?)]|$)")),
     ("blank", re.compile(r"(?<![A-Za-z0-9@.])_{3,}(?![A-Za-z0-9@])")),
 )
+# What each pattern above cannot match without (the same order): the patterns open with a look-behind,
+# which makes them slow to scan a paragraph that has none of these (tests/rules/test_narrative_prefilter.py).
+_PLACEHOLDER_NEEDS: tuple[re.Pattern[str], ...] = (
+    re.compile("[Xx×]"), re.compile("[Xx×]"), re.compile("略"), re.compile("待|此处"), re.compile("[件条篇]"),
+    re.compile("___"),
+)
 
 
-def find_placeholders(text: str) -> list[Placeholder]:
+def find_placeholders(text: str | Prepared) -> list[Placeholder]:
     """Unfilled template text: "XX件", "××", "（略）", "待补充", a count phrase without its number."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     found: list[tuple[int, int, str]] = []
-    for kind, pattern in _PLACEHOLDER_PATTERNS:
+    for (kind, pattern), needs in zip(_PLACEHOLDER_PATTERNS, _PLACEHOLDER_NEEDS, strict=True):
+        if not needs.search(prep.text):
+            continue
         for m in pattern.finditer(prep.text):
             if not any(m.start() < e and s < m.end() for s, e, _ in found):
                 found.append((m.start(), m.end(), kind))
@@ -834,9 +902,9 @@ def _family(label: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def find_breakdowns(text: str) -> list[Breakdown]:
+def find_breakdowns(text: str | Prepared) -> list[Breakdown]:
     """Every "其中" list of counts, with the counts written before it in the same sentence."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     out: list[Breakdown] = []
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b]
@@ -915,11 +983,13 @@ class Rate:
 _COMPLETION_RATE = re.compile(rf"(?<!按时)(?<!按期)(?<!及时)(?<!如期)(?<!限时)办结率(?:为|是|达到|达)?(?P<pct>{_PERCENT})")
 
 
-def find_completion_rates(text: str, *, year: int | None = None) -> list[Rate]:
+def find_completion_rates(text: str | Prepared, *, year: int | None = None) -> list[Rate]:
     """"办结率N%" in a sentence that also gives the applications handled and received."""
-    prep = Prepared.of(text)
+    prep = Prepared.of_text(text)
     out: list[Rate] = []
-    claims = find_request_claims(text, year=year, context=True)
+    if "办结率" not in prep.text:  # the pattern's own words: no rate, no need to read the claims
+        return out
+    claims = find_request_claims(prep, year=year, context=True)
     for a, b in sentence_spans(prep.text):
         s = prep.text[a:b]
         for m in _COMPLETION_RATE.finditer(s):

@@ -17,18 +17,17 @@ paragraphs stand.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from disclosure_lint.model import Report
-from disclosure_lint.model.normalize import compact
+from disclosure_lint.model.normalize import compact, nfkc
 
 SHINGLE = 6
 _DIGITS = re.compile(r"\d+")
 
 
 def normalise(text: str) -> str:
-    return _DIGITS.sub("#", compact(unicodedata.normalize("NFKC", text)))
+    return _DIGITS.sub("#", compact(nfkc(text)))
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:

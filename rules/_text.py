@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
-from disclosure_lint.model.normalize import compact
+from disclosure_lint.model.normalize import compact, nfkc
 from disclosure_lint.model.template import SECTION_BY_KEY
 
 # C0 controls other than TAB, LF and CR; DEL; C1 controls (RULES.md DL011).
@@ -24,9 +25,13 @@ _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三":
 _ORDINALS = "一二三四五六七八九十"
 
 
+@lru_cache(maxsize=1024)
 def search_key(text: str) -> str:
-    """The form prose is searched in: NFKC (full-width → half-width), no white space at all."""
-    return compact(unicodedata.normalize("NFKC", text))
+    """The form prose is searched in: NFKC (full-width → half-width), no white space at all.
+
+    Cached (a pure function): rules search the same paragraph for one list of words after another,
+    and the words themselves are keyed on every call."""
+    return compact(nfkc(text))
 
 
 def contains_any(text: str, words: Iterable[str]) -> bool:

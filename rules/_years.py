@@ -16,10 +16,9 @@ So only two shapes count, and each is checked for the signs of a comparison:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from disclosure_lint.model.normalize import compact
+from disclosure_lint.model.normalize import compact, nfkc
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -63,7 +62,7 @@ def _first_sentence(text: str) -> str:
 
 def leftover_year(paragraph: str, report_year: int) -> Leftover | None:
     """The earlier year a paragraph reports as this year's, or None."""
-    text = compact(unicodedata.normalize("NFKC", paragraph))
+    text = compact(nfkc(paragraph))
     m = _THIS_YEAR_AS.search(text)
     if m:
         year = year_value(m.group("year"))

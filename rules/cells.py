@@ -366,14 +366,14 @@ def cell_not_filled(report: Report, check: Check) -> None:
 
 def _bad_value(table: StandardTable, cell: Cell) -> tuple[str, str] | None:
     """Why the cell cannot be a count / amount (DL205), as (zh, en); None when it can."""
-    _, row, col = split_key(cell.key)
     if cell.kind is CellKind.TEXT:
         return "不是数字", "is not a number"
     if cell.kind not in (CellKind.NUMBER, CellKind.ZERO) or cell.value is None:
         return None
-    if cell.value < 0 and (table.key, col) not in _SIGNED_COLUMNS:
+    if cell.value < 0 and (table.key, split_key(cell.key)[2]) not in _SIGNED_COLUMNS:
         return "为负数", "is negative"
-    if _counted(table, cell) and isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value():
+    # (the cheap test first: most cells hold whole numbers)
+    if isinstance(cell.value, Decimal) and cell.value != cell.value.to_integral_value() and _counted(table, cell):
         return "为小数，而该列应填写件数（整数）", "is a fraction where a count (a whole number) is expected"
     return None
 
@@ -453,8 +453,8 @@ def cell_unit_contradicts_column(report: Report, check: Check) -> None:
     and DL207 (an implausibly large amount) is then not reported for the same cell.
     """
     for table, cell in _cells(_tables(report)):
-        if cell.kind not in (CellKind.NUMBER, CellKind.ZERO):
-            continue
+        if cell.kind not in (CellKind.NUMBER, CellKind.ZERO) or cell.unit is None:
+            continue  # no unit written, nothing to contradict the column's
         _, row, col = split_key(cell.key)
         unit = column_unit(table.key, row, col, table.version)
         if not _unit_contradicts(cell.unit, unit):

@@ -8,6 +8,7 @@ noticed about the file itself), and will its text display as written (DL011).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from disclosure_lint import Check, Examples, rule, sample
@@ -445,6 +446,8 @@ def control_characters(report: Report, check: Check) -> None:
     C0 controls other than TAB, LF and CR, DEL and C1 controls: one finding per paragraph, heading,
     label or cell that holds any, naming the code points.
     """
+    if not CONTROL_CHARS.search("\n".join(text for _, text in _text_items(report))):
+        return  # the common case, found with one search and without grouping the texts by node
     for node, text in _texts(report):
         codes = sorted({ord(c) for c in CONTROL_CHARS.findall(text)})
         if not codes:
@@ -460,38 +463,41 @@ def control_characters(report: Report, check: Check) -> None:
                           "the text)")
 
 
-def _texts(report: Report) -> list[tuple[Any, str]]:
-    """Every node that holds text, once, with all its text: the title, paragraphs, headings, table
-    labels and cells. A row's label as written and as matched are one node's text, not two."""
-    nodes: dict[int, tuple[Any, list[str]]] = {}
-
-    def add(node: Any, text: str) -> None:
-        entry = nodes.setdefault(id(node), (node, []))
-        if text not in entry[1]:
-            entry[1].append(text)
-
+def _text_items(report: Report) -> Iterator[tuple[Any, str]]:
+    """Every text of the report with the node that holds it: the title, paragraphs, headings,
+    table labels and cells (a node may hold several)."""
     if report.title is not None:
-        add(report.title, report.title.text)
+        yield report.title, report.title.text
     for para in report.intro:
-        add(para, para.text)
+        yield para, para.text
     for section in report.sections:
-        add(section, section.heading)
+        yield section, section.heading
         for para in section.paragraphs:
-            add(para, para.text)
+            yield para, para.text
     for table in (report.active, report.requests, report.litigation):
         if table is None:
             continue
         for use in table.labels:  # row, column and block labels as written
             row = table.rows.get(use.key) if use.kind == "row" else None
-            add(row if row is not None else table, use.found)
+            yield (row if row is not None else table), use.found
         for text in table.unmatched:
-            add(table, text.text)
+            yield table, text.text
         for row in table.rows.values():
-            add(row, row.label)
+            yield row, row.label
             for cell in row.cells.values():
-                add(cell, cell.raw)
+                yield cell, cell.raw
     for text in report.unrecognised:
-        add(text, text.text)
+        yield text, text.text
+
+
+def _texts(report: Report) -> list[tuple[Any, str]]:
+    """Every node that holds text, once, with all its text. A row's label as written and as
+    matched are one node's text, not two."""
+    nodes: dict[int, tuple[Any, list[str]]] = {}
+    for node, text in _text_items(report):
+        entry = nodes.setdefault(id(node), (node, []))
+        if text not in entry[1]:
+            entry[1].append(text)
     return [(node, "\n".join(texts)) for node, texts in nodes.values()]
 
 

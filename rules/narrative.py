@@ -8,12 +8,11 @@ paragraph, quoting the words and naming the table cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from disclosure_lint import Check, Examples, rule, sample
 from disclosure_lint.engine.check import Total, fmt
-from disclosure_lint.model import Cell, Report, StandardTable, Text
+from disclosure_lint.model import Cell, StandardTable
 from disclosure_lint.model.template import table_spec
 
 from ._narrative import (
@@ -28,36 +27,11 @@ from ._narrative import (
     find_litigation_claims,
     find_placeholders,
     find_request_claims,
-    has_request_context,
     percent_fits,
 )
+from ._prose import ProseParagraph
 
 _SEED_REQUESTS = "2023年，共办理自然人提交的政府信息公开申请7件"
-
-
-@dataclass(frozen=True)
-class _Paragraph:
-    text: Text
-    where_zh: str  # "“一、总体情况”" / "标题" / "开头段落"
-    where_en: str
-    section: str | None  # the section key, None for the title and the opening paragraphs
-    context: bool  # applications are the topic here (section 三, or under a 依申请公开 heading)
-
-
-def _paragraphs(report: Report) -> Iterator[_Paragraph]:
-    """Every prose paragraph, with where it stands and whether applications are its topic."""
-    if report.title:
-        yield _Paragraph(report.title, "标题", "the title", None, False)
-    for para in report.intro:
-        yield _Paragraph(para, "开头段落", "the opening paragraph", None, False)
-    for section in report.sections:
-        heading = f"{section.number}、{section.heading}" if section.number else section.heading
-        topic = section.key == "requests"
-        for para in section.paragraphs:
-            if len(para.text.strip()) <= 30:  # a sub-heading sets the topic of what follows it
-                topic = section.key == "requests" or has_request_context(para.text)
-            yield _Paragraph(para, f"“{heading}”", f"section {section.number or ''} ({section.key})",
-                             section.key, topic)
 
 
 # ---- looking claims up in the tables ------------------------------------------------------------
@@ -146,7 +120,7 @@ def _litigation_label(reading: str) -> tuple[str, str]:
     return zh, " plus ".join(_LITIGATION_LABELS[p][1] for p in parts)
 
 
-def _contradiction(check: Check, para: _Paragraph, claim: Claim, table_zh: str, table_en: str,
+def _contradiction(check: Check, para: ProseParagraph, claim: Claim, table_zh: str, table_en: str,
                    found: Sequence[tuple[str, str, Total]], what_zh: str = "", what_en: str = "") -> None:
     """Report that ``claim`` fits none of its readings, each (label zh, label en, table value)."""
     if len(found) == 1:
@@ -205,7 +179,8 @@ def _contradiction(check: Check, para: _Paragraph, claim: Claim, table_zh: str, 
         ],
     ),
 )
-def narrative_requests(report: Report, requests: StandardTable, year: int | None, check: Check) -> None:
+def narrative_requests(prose: tuple[ProseParagraph, ...], requests: StandardTable, year: int | None,
+                       check: Check) -> None:
     """正文中关于政府信息公开申请的数字与表三不一致。
 
     正文常常复述表三：“共收到政府信息公开申请7件，其中予以公开2件，部分公开1件……”。两处数字不一致，
@@ -220,8 +195,8 @@ def narrative_requests(report: Report, requests: StandardTable, year: int | None
     subset the table does not show ("涉及征收的申请3件") are not compared. 收到/受理 N 件 means
     一、本年新收, not 新收 + 结转 (FORMAT.md), unless the sentence says it includes the carried-over ones.
     """
-    for para in _paragraphs(report):
-        for claim in find_request_claims(para.text.text, year=year, context=para.context):
+    for para in prose:
+        for claim in find_request_claims(para.prepared, year=year, context=para.context):
             found = []
             for reading in claim.readings:
                 total = _request_total(check, requests, reading, claim.column)
@@ -266,7 +241,8 @@ def narrative_requests(report: Report, requests: StandardTable, year: int | None
         ],
     ),
 )
-def narrative_active(report: Report, active: StandardTable, year: int | None, check: Check) -> None:
+def narrative_active(prose: tuple[ProseParagraph, ...], active: StandardTable, year: int | None,
+                     check: Check) -> None:
     """正文中的规章、行政规范性文件、行政许可、行政处罚、行政强制数字与表二不一致。
 
     只比较明确对应表二单元格的说法：“制发（印发、制定、出台）行政规范性文件N件”“废止N件”
@@ -275,8 +251,8 @@ def narrative_active(report: Report, active: StandardTable, year: int | None, ch
 
     Only cells the report's table has are compared (the 2019 trial table uses other columns).
     """
-    for para in _paragraphs(report):
-        for claim in find_active_claims(para.text.text, year=year):
+    for para in prose:
+        for claim in find_active_claims(para.prepared, year=year):
             total = _active_total(check, active, claim.measure)
             if total is None or total.value == claim.value:
                 continue
@@ -308,7 +284,8 @@ def narrative_active(report: Report, active: StandardTable, year: int | None, ch
         ],
     ),
 )
-def narrative_litigation(report: Report, litigation: StandardTable, year: int | None, check: Check) -> None:
+def narrative_litigation(prose: tuple[ProseParagraph, ...], litigation: StandardTable, year: int | None,
+                         check: Check) -> None:
     """正文关于政府信息公开行政复议、行政诉讼的说法与表四不一致。
 
     如正文写“未发生行政复议、行政诉讼”而表四“总计”不为0，或“被申请行政复议2件”与表四“行政复议”
@@ -316,8 +293,8 @@ def narrative_litigation(report: Report, litigation: StandardTable, year: int | 
     因政府信息公开被复议、被起诉的句子（句中说到信息公开、依申请公开，或用“被申请”“被提起”，或在
     第四部分）：司法行政机关作为复议机关办理的复议案件不是表四的内容。
     """
-    for para in _paragraphs(report):
-        claims = find_litigation_claims(para.text.text, year=year, context=para.section == "litigation")
+    for para in prose:
+        claims = find_litigation_claims(para.prepared, year=year, context=para.section == "litigation")
         by_span: dict[tuple[int, int], list[Claim]] = {}
         for claim in claims:
             by_span.setdefault(claim.span, []).append(claim)
@@ -357,17 +334,17 @@ def narrative_litigation(report: Report, litigation: StandardTable, year: int | 
         ],
     ),
 )
-def fee_statement_contradiction(report: Report, year: int | None, check: Check) -> None:
+def fee_statement_contradiction(prose: tuple[ProseParagraph, ...], year: int | None, check: Check) -> None:
     """关于信息处理费的说法前后矛盾：一处说未收取，另一处说收取了若干元。
 
     如“所有答复均未收费”与“收取信息处理费300元”同在一份报告中。表三“（六）其他处理”第2项（申请人逾期
     未缴费、不再处理）有数字并不矛盾：未缴费，当然未收取。表二的“行政事业性收费”是机关的行政收费，
     与信息处理费无关，从不比较。
     """
-    nones: list[tuple[_Paragraph, FeeStatement]] = []
-    amounts: list[tuple[_Paragraph, FeeStatement]] = []
-    for para in _paragraphs(report):
-        for statement in find_fee_statements(para.text.text, year=year):
+    nones: list[tuple[ProseParagraph, FeeStatement]] = []
+    amounts: list[tuple[ProseParagraph, FeeStatement]] = []
+    for para in prose:
+        for statement in find_fee_statements(para.prepared, year=year):
             (nones if statement.kind == "none" else amounts).append((para, statement))
     if not nones or not amounts:
         return
@@ -409,15 +386,15 @@ def fee_statement_contradiction(report: Report, year: int | None, check: Check) 
         ],
     ),
 )
-def unfilled_template_text(report: Report, check: Check) -> None:
+def unfilled_template_text(prose: tuple[ProseParagraph, ...], check: Check) -> None:
     """正文中留有未填写的模板文字：缺数字的计数短语、“XX件”“××”“（略）”“待补充”等。
 
     照模板起草的报告，常有“共主动公开政府信息条”“收到申请XX件”“（略）”“待补充”之类的文字漏改，
     发布后显得草率，也使数据缺失。每段一条，列出该段所有此类文字。“三类内部事务信息”“略有提高”
     以及电子邮箱、网址中的字母不是占位符。
     """
-    for para in _paragraphs(report):
-        found = find_placeholders(para.text.text)
+    for para in prose:
+        found = find_placeholders(para.prepared)
         if not found:
             continue
         shown = "”“".join(dict.fromkeys(p.fragment for p in found))
@@ -465,7 +442,7 @@ def unfilled_template_text(report: Report, check: Check) -> None:
         ],
     ),
 )
-def narrative_arithmetic(report: Report, year: int | None, check: Check) -> None:
+def narrative_arithmetic(prose: tuple[ProseParagraph, ...], year: int | None, check: Check) -> None:
     """正文中的算术有误：部分大于整体、所列各部分之和不等于所说的总数、百分比与所述数字不符。
 
     如“共受理申请10件，其中予以公开3件、部分公开2件”——所列各项看来是完整的分类（同一类事项，
@@ -479,8 +456,8 @@ def narrative_arithmetic(report: Report, year: int | None, check: Check) -> None
     by applications carried over from last year that the sentence does not mention, so only fewer
     outcomes than received is reported there; after 办理/办结 both directions are.
     """
-    for para in _paragraphs(report):
-        text = para.text.text
+    for para in prose:
+        text = para.prepared
         for bd in find_breakdowns(text):
             if bd.wholes:
                 _check_breakdown(check, para, bd)
@@ -496,7 +473,7 @@ def narrative_arithmetic(report: Report, year: int | None, check: Check) -> None
                        fix_zh="请按实际数字重新计算办结率", fix_en="Recompute the rate from the counts")
 
 
-def _check_breakdown(check: Check, para: _Paragraph, bd: Breakdown) -> None:
+def _check_breakdown(check: Check, para: ProseParagraph, bd: Breakdown) -> None:
     """One finding at most per "其中" list: a part larger than the whole, else parts that do not add
     up, else percentages that do not fit."""
     candidates = bd.whole_candidates()

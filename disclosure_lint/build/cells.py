@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from ..model import Cell, CellKind, Location
 from ..model.normalize import compact
@@ -39,8 +40,12 @@ def _normalise(raw: str) -> str:
     return compact(unicodedata.normalize("NFKC", raw)).translate(_MINUS)
 
 
+@lru_cache(maxsize=4096)
 def classify(raw: str, *, unit: str = "件") -> tuple[CellKind, int | Decimal | None, str | None]:
-    """Kind, value and written unit of a cell text. ``unit`` is the column's unit (件 or 万元)."""
+    """Kind, value and written unit of a cell text. ``unit`` is the column's unit (件 or 万元).
+
+    Cached (a pure function; the result is immutable): every grid cell is classified, and the
+    same labels and small numbers fill every report's tables."""
     if raw.isascii() and raw.isdigit():  # the common case, without normalising
         value: int | Decimal = Decimal(raw) if unit == AMOUNT_UNIT else int(raw)
         return (CellKind.ZERO if value == 0 else CellKind.NUMBER), value, None

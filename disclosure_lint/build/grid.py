@@ -9,7 +9,9 @@ label). Tables are identified by their labels, never by their position in the do
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..model import CellKind, Location, TableBlock, Text
 from ..model.normalize import match_key
@@ -17,8 +19,10 @@ from .cells import classify
 from .labels import strip_ordinal
 
 
-@dataclass(frozen=True, slots=True)
-class GCell:
+class GCell(NamedTuple):
+    """One distinct region of a row. (A named tuple: immutable, and several times cheaper to make
+    than a frozen dataclass — there is one per table cell.)"""
+
     text: str
     row: int  # row index in the (possibly stitched) table
     col: int  # first grid column the region covers in this row
@@ -116,6 +120,13 @@ def _label_start(key: str) -> str:
     return strip_ordinal(key).lstrip("（(")
 
 
+def _starts_with(ordered: list[str], prefix: str) -> bool:
+    """Whether any of the sorted strings starts with ``prefix``: those that do sort together,
+    the first of them where ``prefix`` itself would."""
+    i = bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
+
+
 def classify_table(rows: list[RowView]) -> str | None:
     """"active", "requests", "litigation" or None, by the labels the grid holds.
 
@@ -124,8 +135,8 @@ def classify_table(rows: list[RowView]) -> str | None:
     and must not make its table look like a standard one. The 勾稽关系 note is the one label
     that holds its marker inside.
     """
-    starts = {_label_start(c.key) for row in rows for c in row.own if c.key}
-    scores = {key: sum(1 for m in markers if any(s.startswith(m) or (m == "勾稽关系" and m in s) for s in starts))
+    starts = sorted({_label_start(c.key) for row in rows for c in row.own if c.key})
+    scores = {key: sum(1 for m in markers if _starts_with(starts, m) or (m == "勾稽关系" and any(m in s for s in starts)))
               for key, markers in TABLE_MARKERS.items()}
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < MIN_MARKERS:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..model.normalize import match_key
@@ -48,10 +49,17 @@ _TYPO_KEYS = tuple((match_key(a), match_key(b)) for a, b in KNOWN_TYPOS)
 FUZZY_MIN_RATIO = 0.72
 FUZZY_MIN_MARGIN = 0.08
 FUZZY_MIN_LENGTH = 4
+# Matches a matcher remembers (by label text and preference): the format's labels recur in every
+# report, and an unmatched label costs a fuzzy comparison with every official one.
+_MEMO_SIZE = 4096
+_NOT_SEEN = object()
 
 
+@lru_cache(maxsize=4096)
 def split_ordinal(text: str) -> tuple[str, str]:
-    """Split ``"（三）不予公开"`` into ``("（三）", "不予公开")``; the ordinal is kept as written."""
+    """Split ``"（三）不予公开"`` into ``("（三）", "不予公开")``; the ordinal is kept as written.
+
+    Cached (a pure function): every label of every table is split, the same labels in every report."""
     m = ORDINAL_RE.match(text)
     if not m:
         return "", text.strip()
@@ -98,7 +106,8 @@ class LabelMatcher(Generic[T]):
     """Matches labels against a fixed set of official labels (and accepted aliases).
 
     Built once per table spec; matching is a dict lookup for clean labels, so a clean report
-    costs almost nothing, and difflib only runs on labels that differ.
+    costs almost nothing, and difflib only runs on labels that differ. A match depends on nothing
+    but the label and the preference, so each is worked out once (and kept, up to `_MEMO_SIZE`).
     """
 
     def __init__(self, entries: Iterable[tuple[str, T, Iterable[str]]]) -> None:
@@ -114,17 +123,31 @@ class LabelMatcher(Generic[T]):
                 bare = match_key(strip_annotations(text))
                 if bare != key:
                     self._bare.setdefault(bare, []).append((official, target))
+        # (label, fuzzy, ids of the preferred targets) → (match, the preferred targets): keeping
+        # the targets keeps their ids from being reused while the entry lives.
+        self._memo: dict[tuple[str, bool, tuple[int, ...] | None], tuple[Match[T] | None, object]] = {}
 
     def match(self, text: str, *, prefer: Iterable[T] | None = None, fuzzy: bool = True) -> Match[T] | None:
         """Match one label. ``prefer`` breaks ties between equal labels (e.g. by group context);
         ``fuzzy=False`` accepts only labels equal after normalisation (and the known typos)."""
+        preferred = list(prefer) if prefer is not None else None
+        memo_key = (text, fuzzy, None if preferred is None else tuple(map(id, preferred)))
+        known = self._memo.get(memo_key, _NOT_SEEN)
+        if known is not _NOT_SEEN:
+            return known[0]  # type: ignore[index]
+        result = self._match(text, preferred, fuzzy)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[memo_key] = (result, preferred)
+        return result
+
+    def _match(self, text: str, preferred: list[T] | None, fuzzy: bool) -> Match[T] | None:
         found = strip_ordinal(text)
         if not found:
             return None
         key = match_key(found)
         if not key:
             return None
-        preferred = list(prefer) if prefer is not None else None
         hit = self._pick(self._exact.get(key), preferred)
         if hit is not None:
             return Match(hit[1], hit[0], found, True, 1.0)

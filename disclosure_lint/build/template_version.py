@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Location, Signature, TemplateInfo, TemplateVersion, Text
 from ..model.normalize import match_key
@@ -50,8 +51,11 @@ class TemplateDecision:
     litigation: TemplateVersion
 
 
+@lru_cache(maxsize=4096)
 def _cell_keys(text: str) -> tuple[str, str]:
-    """The label's key as written and without annotations ("现行有效件数（历史累计）")."""
+    """The label's key as written and without annotations ("现行有效件数（历史累计）").
+
+    Cached (a pure function of the label; the format's labels recur in every report)."""
     bare = strip_ordinal(text)
     return match_key(bare), match_key(strip_annotations(bare))
 

@@ -9,11 +9,10 @@ pairing rest on it, so it is read from the title itself — digits or Chinese nu
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..model import Location, Text
-from ..model.normalize import compact, to_simplified
+from ..model.normalize import compact, nfkc, to_simplified
 
 TITLE_MAX_LENGTH = 80  # characters without whitespace; longer paragraphs are prose
 FALLBACK_MAX_LENGTH = 50  # a title without the usual words must be shorter still
@@ -36,7 +35,7 @@ class TitleInfo:
 
 def looks_like_title(text: str) -> bool:
     """The usual title: contains 政府信息公开 … 年度报告 (or 工作报告), and is short."""
-    key = compact(unicodedata.normalize("NFKC", to_simplified(text)))
+    key = compact(nfkc(to_simplified(text)))
     return 0 < len(key) <= TITLE_MAX_LENGTH and bool(_TITLE_CORE.search(key))
 
 

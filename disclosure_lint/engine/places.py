@@ -2,12 +2,15 @@
 
 Rules say ``at=cell`` or ``at=section``; this module answers with the JSON Pointer into the report,
 the source location, a stable logical name for fingerprints, and the human path a message shows
-(表三 › 三、本年度办理结果 › （七）总计 › 自然人). The index is built once per report, on first use.
+(表三 › 三、本年度办理结果 › （七）总计 › 自然人). The index is built once per report, on first use,
+and holds only where each node sits: its pointer, logical name and path are worked out for the few
+nodes findings are made at (a report has hundreds of cells; a finding names one or two).
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Any
 
 from ..model import Cell, Location, Report, TemplateVersion
@@ -25,8 +28,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(compact(text).encode()).hexdigest()[:12]
 
 
+@lru_cache(maxsize=2048)
 def cell_path(key: str, version: TemplateVersion = TemplateVersion.V2021) -> Message:
-    """Human path of a table cell from its canonical key, in the format's own labels."""
+    """Human path of a table cell from its canonical key, in the format's own labels.
+
+    Cached: the same few hundred keys in every report, and a `Message` is immutable."""
     table, _, rest = key.partition(".")
     row_key, _, col_key = rest.partition(".")
     try:
@@ -71,54 +77,93 @@ def _unindexed(node: Any) -> str:
     return f"{name}#{_digest(text)}" if text else name
 
 
+# Where a node sits: its kind and the positions describing it, e.g. ("paragraph", section, i, j).
+_Entry = tuple[Any, ...]
+
+
 class Locator:
     """Finds where a node sits in one report."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self._index: dict[int, tuple[str, str, Message]] | None = None
+        self._index: dict[int, _Entry] | None = None
 
-    def _build(self) -> dict[int, tuple[str, str, Message]]:
-        index: dict[int, tuple[str, str, Message]] = {}
+    def _build(self) -> dict[int, _Entry]:
+        """Every node a finding may be made at, by identity (a later entry wins, as it always did)."""
+        index: dict[int, _Entry] = {}
         r = self.report
 
-        def add(node: Any, pointer: str, logical: str, zh: str, en: str) -> None:
+        def add(node: Any, *entry: Any) -> None:
             if node is not None:
-                index[id(node)] = (pointer, logical, Message(zh=zh, en=en))
+                index[id(node)] = entry
 
-        add(r.title, "/title", "title", "标题", "title")
-        add(r.period, "/period", "period", "统计期限", "statistical period")
-        add(r.contact, "/contact", "contact", "联系方式", "contact details")
+        add(r.title, "title")
+        add(r.period, "period")
+        add(r.contact, "contact")
         for name in ("address", "postcode", "email", "website"):
-            add(getattr(r.contact, name), f"/contact/{name}", f"contact.{name}",
-                f"联系方式{_SEP}{_FIELD_ZH[name]}", f"contact details{_SEP}{name}")
+            add(getattr(r.contact, name), "contact-field", name)
         for i, phone in enumerate(r.contact.phones):
-            add(phone, f"/contact/phones/{i}", f"contact.phones.{_digest(phone.value)}",
-                f"联系方式{_SEP}电话", f"contact details{_SEP}phone")
+            add(phone, "phone", i, phone)
         for i, para in enumerate(r.intro):
-            add(para, f"/intro/{i}", f"intro#{_digest(para.text)}", f"开头段落（第{i + 1}段）",
-                f"opening paragraph {i + 1}")
+            add(para, "intro", i, para)
         for i, sec in enumerate(r.sections):
-            heading = f"{sec.number}、{sec.heading}"
-            add(sec, f"/sections/{i}", f"sections.{sec.key}", heading, f"section {sec.key} ({heading})")
+            add(sec, "section", i, sec)
             for j, para in enumerate(sec.paragraphs):
-                add(para, f"/sections/{i}/paragraphs/{j}", f"sections.{sec.key}#{_digest(para.text)}",
-                    f"{heading}{_SEP}第{j + 1}段", f"section {sec.key} ({heading}){_SEP}paragraph {j + 1}")
+                add(para, "paragraph", i, sec, j, para)
         for table in (r.active, r.requests, r.litigation):
             if table is None:
                 continue
-            add(table, f"/{table.key}", table.key, TABLE_LABELS[table.key], TABLE_LABELS_EN[table.key])
+            add(table, "table", table)
             for row_key, row in table.rows.items():
-                try:
-                    zh, en = _row_path(table_spec(table.key, table.version), row_key)
-                except KeyError:
-                    zh, en = [row.label], [row_key]
-                add(row, f"/{table.key}/rows/{row_key}", f"{table.key}.{row_key}",
-                    _SEP.join([TABLE_LABELS[table.key], *zh]), _SEP.join([TABLE_LABELS_EN[table.key], *en]))
+                add(row, "row", table, row_key, row)
                 for col_key, cell in row.cells.items():
-                    path = cell_path(cell.key, table.version)
-                    add(cell, f"/{table.key}/rows/{row_key}/cells/{col_key}", cell.key, path.zh, path.en)
+                    add(cell, "cell", table, row_key, col_key, cell)
         return index
+
+    @staticmethod
+    def _describe(entry: _Entry) -> tuple[str, str, Message]:
+        """The pointer, logical name and human path of an indexed node."""
+        kind = entry[0]
+        if kind == "title":
+            return "/title", "title", Message(zh="标题", en="title")
+        if kind == "period":
+            return "/period", "period", Message(zh="统计期限", en="statistical period")
+        if kind == "contact":
+            return "/contact", "contact", Message(zh="联系方式", en="contact details")
+        if kind == "contact-field":
+            name = entry[1]
+            return (f"/contact/{name}", f"contact.{name}",
+                    Message(zh=f"联系方式{_SEP}{_FIELD_ZH[name]}", en=f"contact details{_SEP}{name}"))
+        if kind == "phone":
+            _, i, phone = entry
+            return (f"/contact/phones/{i}", f"contact.phones.{_digest(phone.value)}",
+                    Message(zh=f"联系方式{_SEP}电话", en=f"contact details{_SEP}phone"))
+        if kind == "intro":
+            _, i, para = entry
+            return (f"/intro/{i}", f"intro#{_digest(para.text)}",
+                    Message(zh=f"开头段落（第{i + 1}段）", en=f"opening paragraph {i + 1}"))
+        if kind == "section":
+            _, i, sec = entry
+            heading = f"{sec.number}、{sec.heading}"
+            return f"/sections/{i}", f"sections.{sec.key}", Message(zh=heading, en=f"section {sec.key} ({heading})")
+        if kind == "paragraph":
+            _, i, sec, j, para = entry
+            heading = f"{sec.number}、{sec.heading}"
+            return (f"/sections/{i}/paragraphs/{j}", f"sections.{sec.key}#{_digest(para.text)}",
+                    Message(zh=f"{heading}{_SEP}第{j + 1}段", en=f"section {sec.key} ({heading}){_SEP}paragraph {j + 1}"))
+        if kind == "table":
+            table = entry[1]
+            return f"/{table.key}", table.key, Message(zh=TABLE_LABELS[table.key], en=TABLE_LABELS_EN[table.key])
+        if kind == "row":
+            _, table, row_key, row = entry
+            try:
+                zh, en = _row_path(table_spec(table.key, table.version), row_key)
+            except KeyError:
+                zh, en = [row.label], [row_key]
+            return (f"/{table.key}/rows/{row_key}", f"{table.key}.{row_key}",
+                    Message(zh=_SEP.join([TABLE_LABELS[table.key], *zh]), en=_SEP.join([TABLE_LABELS_EN[table.key], *en])))
+        _, table, row_key, col_key, cell = entry  # a cell
+        return f"/{table.key}/rows/{row_key}/cells/{col_key}", cell.key, cell_path(cell.key, table.version)
 
     def place(self, node: Any) -> Place:
         """The place of ``node`` (a model node, a canonical cell key, a section key, or None)."""
@@ -136,7 +181,7 @@ class Locator:
             location = Location()
         if found is None:
             return Place(pointer="", logical=_unindexed(node), location=location)
-        pointer, logical, path = found
+        pointer, logical, path = self._describe(found)
         value = node.raw if isinstance(node, Cell) else None
         key = node.key if isinstance(node, Cell) else None
         return Place(pointer=pointer, logical=logical, key=key, path=path, location=location, value=value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class TemplateVersion(StrEnum):
@@ -57,23 +58,40 @@ class TableSpec:
     blocks: tuple[SubTableSpec, ...] = field(default_factory=tuple)
 
     def row(self, key: str) -> RowSpec:
-        for block in self.blocks:
-            for row in block.rows:
-                if row.key == key:
-                    return row
-        raise KeyError(key)
+        try:
+            return self._rows[key]
+        except KeyError:
+            raise KeyError(key) from None
 
     def column(self, row_key: str, column_key: str) -> ColumnSpec:
-        for block in self.blocks:
-            if any(r.key == row_key for r in block.rows):
-                for col in block.columns:
-                    if col.key == column_key:
-                        return col
-        raise KeyError(f"{row_key}.{column_key}")
+        """The column ``column_key`` of the first block that has both the row and the column."""
+        try:
+            return self._columns[row_key, column_key]
+        except KeyError:
+            raise KeyError(f"{row_key}.{column_key}") from None
 
-    @property
+    @cached_property
     def row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for b in self.blocks for r in b.rows)
+
+    # Lookups by key, built on first use: the rules ask for rows and columns thousands of times a
+    # report. (A cached_property writes to the instance's __dict__, which frozen does not forbid.)
+    @cached_property
+    def _rows(self) -> dict[str, RowSpec]:
+        out: dict[str, RowSpec] = {}
+        for block in self.blocks:
+            for row in block.rows:
+                out.setdefault(row.key, row)
+        return out
+
+    @cached_property
+    def _columns(self) -> dict[tuple[str, str], ColumnSpec]:
+        out: dict[tuple[str, str], ColumnSpec] = {}
+        for block in self.blocks:
+            for row in block.rows:
+                for col in block.columns:
+                    out.setdefault((row.key, col.key), col)
+        return out
 
 
 # --------------------------------------------------------------------------------------------

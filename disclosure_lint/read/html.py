@@ -64,7 +64,7 @@ from ..model import (
     SourceInfo,
     TableBlock,
 )
-from ..model.normalize import compact, label_key, to_simplified
+from ..model.normalize import compact, label_key, nfkc, to_simplified
 from ..model.template import SECTIONS
 from .base import InputError
 from .comments import linter_comment
@@ -275,7 +275,7 @@ def _is_heading(text: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return compact(unicodedata.normalize("NFKC", to_simplified(text)))
+    return compact(nfkc(to_simplified(text)))
 
 
 def _is_title(text: str) -> bool:
@@ -699,7 +699,7 @@ def published_date(doc: etree._Element) -> date | None:
     body = doc.find("body")
     if body is not None:
         # Text nodes joined with line breaks, so a label cannot run into the text of another element.
-        text = unicodedata.normalize("NFKC", "\n".join(body.itertext()))
+        text = nfkc("\n".join(body.itertext()))
         for m in _PUBLISHED.finditer(text):
             groups = [g for g in m.groups() if g is not None]
             found = _valid_date(*groups[:3])

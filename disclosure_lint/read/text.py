@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from ..model import Block, Comment, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
@@ -88,8 +89,12 @@ def _clean(raw: str) -> tuple[str, int]:
     return _BOOKMARK.sub("", rest).rstrip(), len(raw) - len(rest)
 
 
+@lru_cache(maxsize=2048)
 def is_value(text: str) -> bool:
-    """A number or placeholder as written in a value cell (blank is not a value here)."""
+    """A number or placeholder as written in a value cell (blank is not a value here).
+
+    Cached: asked several times of every cell and line, and the same labels and small numbers
+    fill every report's tables."""
     compacted = _INNER_WS.sub("", text)
     return bool(compacted) and _VALUE.fullmatch(compacted) is not None
 
