@@ -14,8 +14,10 @@ import re
 from collections.abc import Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 _SPECIAL = re.compile(r"([*?\[\]\\])")
 _DRIVE = re.compile(r"^[A-Za-z]:/")  # Windows: C:/site/reports/*.txt
@@ -39,6 +41,8 @@ def is_anchored(pattern: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _spec(pattern: str) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # here: pathspec imports asyncio (30 ms of every start)
+
     return GitIgnoreSpec.from_lines([pattern])
 
 
