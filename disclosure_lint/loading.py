@@ -82,6 +82,15 @@ def read_own_file(path: str | Path) -> str:
     They may lie in folders others filled (the closest configuration applies), so they are read
     as reports are (`read_bytes`: at most `OWN_FILE_SIZE`, never blocking on a pipe) and must be
     UTF-8. Raises `InputError`."""
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size > OWN_FILE_SIZE:  # no --max-file-size hint: that limit is for reports
+        limit = format_size(OWN_FILE_SIZE)
+        raise InputError(f"{path}：文件大小 {format_size(size)} 超过上限 {limit}，不像配置、规则或基线文件",
+                         f"{path}: file size {format_size(size)} exceeds the limit of {limit}; not a "
+                         "configuration, rule or baseline file")
     data = read_bytes(path, OWN_FILE_SIZE)
     try:
         return data.decode("utf-8-sig")

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from ..loading import Loader
 
 
-
 class _Absent:
     def __init__(self, zh: str, en: str) -> None:
         self.reason = Message(zh=zh, en=en)

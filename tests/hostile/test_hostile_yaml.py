@@ -123,3 +123,4 @@ def test_a_config_that_is_a_pipe_or_too_large_is_one_line_not_a_hang(tmp_path: P
     config.write_text("# " + "x" * (11 << 20) + "\n", encoding="utf-8")
     run = run_cli("check", str(tmp_path / "r.txt"), "--config", str(config), cwd=tmp_path)
     assert run.returncode == 2 and "exceeds the limit of 10 MB" in run.stderr, run.describe()
+    assert "--max-file-size" not in run.stderr, run.describe()  # that option is for reports
