@@ -184,24 +184,24 @@ def run_batch(paths: Sequence[str | Path], linter_for: Callable[[str], Linter] |
     if not targets:
         pairing = resolve_previous([], options.previous, loader=Loader(readers=()))
         return BatchResult(_empty_folders(paths, [], []), list(pairing.unmatched))
-    timed = any(linter.config.limits.timeout_per_file is not None for linter in per_target)
+    timeouts = [linter.config.limits.timeout_per_file for linter in per_target]  # each file's own
+    timed = any(t is not None for t in timeouts)
     executor = _executor(options, linters, len(targets) + len(pool_files), linter_of, sources, timed)
     try:
-        return _run(paths, targets, sources, pool_files, executor, options, steps, per_target)
+        return _run(paths, targets, sources, timeouts, pool_files, executor, options, steps, per_target[0])
     finally:
         executor.close()
 
 
-def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str | None], pool_files: list[str],
-         executor: Executor, options: BatchOptions, steps: _Steps, per_target: list[Linter]) -> BatchResult:
+def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str | None],
+         timeouts: list[float | None], pool_files: list[str], executor: Executor, options: BatchOptions,
+         steps: _Steps, first_linter: Linter) -> BatchResult:
     parallel = not isinstance(executor, Serial)
     absolute = options.executor == "dask"  # workers elsewhere read by absolute path
     keep = options.keep_reports
     # Lint while loading (pairs are linted again in phase 3) when results cross processes, or are
     # summaries: most files then cross once and no process holds every full report.
     speculate = options.previous is None and (parallel or not keep)
-
-    timeouts = [linter.config.limits.timeout_per_file for linter in per_target]
 
     def read_path(path: str) -> str:
         return os.path.realpath(path) if absolute else path
@@ -245,7 +245,7 @@ def _run(paths: Sequence[str | Path], targets: list[Target], sources: list[str |
             pool.append(Candidate(f, r))
             origin[id(r)] = loads[len(targets) + n]
     pairing = resolve_previous([Candidate(loads[i].name, r) for i, r in loaded], options.previous,
-                               loader=per_target[0].loader, pool=pool if pool_files else None)
+                               loader=first_linter.loader, pool=pool if pool_files else None)
 
     lints: list[Task] = []
     for i, report in loaded:
