@@ -50,7 +50,7 @@ def bench(repeat: int) -> dict[str, float]:
     from disclosure_lint import lint_path
     from disclosure_lint.engine.linter import Linter
 
-    linter = Linter()
+    linter = Plugins().linter()
     lint_path(EXAMPLE, linter=linter)  # warm-up: lazy imports, caches
     runs = []
     for _ in range(repeat * 10):
@@ -67,11 +67,11 @@ def bench(repeat: int) -> dict[str, float]:
 
 def stages(files: list[Path], rounds: int) -> dict[str, float]:
     """Median read, build and lint (the rules) times of the files, each read ``rounds`` times."""
-    from disclosure_lint.build.builder import build_report
+    from disclosure_lint.builder.builder import build_report
     from disclosure_lint.engine.linter import Linter
     from disclosure_lint.model import SourceInfo
 
-    linter = Linter()
+    linter = Plugins().linter()
     readers = linter.loader.readers
     prepared = []
     for path in files:

@@ -14,20 +14,20 @@ Writing a rule (see docs/writing-rules.md)::
 from __future__ import annotations
 
 from .api import lint_path, lint_paths, lint_report, load_report
-from .config import Config, ConfigError
-from .engine.check import Check, Total, Violation
-from .engine.finding import Finding, Message, Place, Severity, Skip
+from .config import Config
+from .errors import ConfigError, InputError, PluginError
+from .engine.check import Check, Total, Violation, fmt
+from .engine.finding import Finding, Message, Place, Skip
 from .engine.result import LintResult
 from .engine.rule import Example, Examples, FixtureAbsent, fixture, parametrize, rule, sample
-from .model import Cell, CellKind, Report
+from .engine.suppress import StaleEntry, UnusedSuppression
+from .model import Cell, CellKind, Report, Severity
 from .plugins.hookspecs import hookimpl
-from .read.base import InputError
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
-    "Cell", "CellKind", "Check", "Config", "ConfigError", "Example", "Examples", "Finding",
-    "FixtureAbsent", "InputError", "LintResult", "Message", "Place", "Report", "Severity", "Skip",
-    "Total", "Violation", "__version__", "fixture", "hookimpl", "lint_path", "lint_paths",
-    "lint_report", "load_report", "parametrize", "rule", "sample",
+    "Cell", "CellKind", "Check", "Config", "ConfigError", "Example", "Examples", "Finding", "FixtureAbsent",
+    "InputError", "LintResult", "Message", "Place", "PluginError", "Report", "Severity", "Skip", "StaleEntry",
+    "Total", "UnusedSuppression", "Violation", "__version__", "fixture", "fmt", "hookimpl", "lint_path",
+    "lint_paths", "lint_report", "load_report", "parametrize", "rule", "sample",
 ]

@@ -6,28 +6,24 @@ Works without click; the CLI is a thin layer over these functions.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 from datetime import date
 from pathlib import Path
 
-from .batch import BatchOptions, load_bytes, run_batch
 from .config import Config, find_config, load_config_file
-from .engine.finding import Message
+from .config.profile import layered
 from .engine.linter import Linter
 from .engine.result import LintResult
-from .limits import DEFAULT_LIMITS, Limits
-from .limits import overrides as limit_overrides
-from .loading import Loader
+from .errors import InputError
+from .limits import DEFAULT_LIMITS, Limits, given_limits
 from .model import Report
-from .pairing import Candidate, resolve_previous
-from .read.base import InputError
-from .recipe import LinterRecipe, Linters
+from .plugins.manager import Plugins
+from .run.batch import BatchOptions, load_bytes, run_batch
+from .run.pairing import Candidate, resolve_previous
+from .run.recipe import Checker, Checkers, LinterRecipe
+from .run.tasks import input_error
 
 
-Overrides = dict[str, Any]
-
-
-def _linter(config: Config | str | Path | None, path: str | Path | None, overrides: Overrides) -> Linter:
+def _checker(config: Config | str | Path | None, path: str | Path | None, overrides: Config) -> Checker:
     if isinstance(config, Config):
         base = config
     elif config is not None:
@@ -35,17 +31,19 @@ def _linter(config: Config | str | Path | None, path: str | Path | None, overrid
     else:
         found = find_config(path) if path is not None else None
         base = load_config_file(found) if found else Config()
-    return Linter(base.merged(**overrides) if overrides else base)
+    return Checker.of(Plugins().linter(layered(base, overrides)))
 
 
-def _overridden(linter: Linter, overrides: Overrides) -> Linter:
-    return Linter(linter.user_config.merged(**overrides), linter.plugins) if overrides else linter
+def _overridden(linter: Linter, overrides: Config) -> Checker:
+    if overrides.model_fields_set:
+        linter = Linter(layered(linter.user_config, overrides), linter.ruleset)
+    return Checker.of(linter)
 
 
 def load_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
     """Read and build the report at ``path`` (any supported format) with the installed readers,
     within ``limits``. Raises `InputError`."""
-    return Loader.default(limits).load(path)
+    return Plugins().loader(limits).load(path)
 
 
 def lint_report(
@@ -57,7 +55,7 @@ def lint_report(
     linter: Linter | None = None,
 ) -> LintResult:
     """Run the rules on a `Report` you already have (e.g. built from your own data)."""
-    linter = linter or _linter(config if config is not None else Config(), None, {})
+    linter = linter or _checker(config if config is not None else Config(), None, Config()).linter
     return linter.lint_report(report, previous=previous, published_on=published_on)
 
 
@@ -68,7 +66,7 @@ def lint_bytes(data: bytes, path: str, linter: Linter, *, previous: Report | Non
     With ``only_reports`` (files found by walking a folder, or ``--only-reports``) a file that is
     plainly not an annual report is passed over instead of getting DL001.
     """
-    loaded = load_bytes(data, path, linter.loader, only_reports=only_reports)
+    loaded = load_bytes(data, path, Checker.of(linter).loader, only_reports=only_reports)
     if isinstance(loaded, LintResult):
         return loaded
     return linter.lint_report(loaded, path=path, previous=previous, published_on=published_on)
@@ -94,13 +92,13 @@ def lint_path(
     ``max_file_size`` overrides the configuration's ``limits.max-file-size`` (the other limits:
     ``Config(limits=…)``, docs/limits.md). An unreadable ``previous`` file raises `InputError`.
     """
-    overrides = limit_overrides(max_file_size=max_file_size)
-    linter = _overridden(linter, overrides) if linter is not None else _linter(config, path, overrides)
-    loader = linter.loader
+    overrides = Config.given(limits=given_limits(max_file_size=max_file_size))
+    checker = _overridden(linter, overrides) if linter is not None else _checker(config, path, overrides)
+    loader = checker.loader
     try:
         data = loader.read(path)
     except InputError as exc:
-        return LintResult(path=str(path), input_error=Message(zh=exc.zh, en=exc.en))
+        return input_error(str(path), exc.zh, exc.en)
     loaded = load_bytes(data, str(path), loader, only_reports=only_reports)
     if isinstance(loaded, LintResult):
         return loaded
@@ -108,7 +106,7 @@ def lint_path(
     if previous is not None:
         pairing = resolve_previous([Candidate(str(path), loaded)], previous, loader=loader)
         last = pairing.previous.get(str(path))
-    return linter.lint_report(loaded, path=str(path), previous=last, published_on=published_on)
+    return checker.linter.lint_report(loaded, path=str(path), previous=last, published_on=published_on)
 
 
 def lint_paths(
@@ -132,7 +130,7 @@ def lint_paths(
     Folders are walked; files in them that are plainly not reports are passed over (``include`` /
     ``exclude``: .gitignore-style globs that choose among a folder's files). Reports of the same
     body for consecutive years are paired (DL6xx), among themselves and with ``previous`` (see
-    `disclosure_lint.pairing.resolve_previous`); ``published_on`` applies to every file. Each file
+    `disclosure_lint.run.pairing.resolve_previous`); ``published_on`` applies to every file. Each file
     gets the closest configuration above it unless ``config`` or ``linter`` is given.
 
     ``jobs`` worker processes share the work (None: one per core; 1, the default: all in this
@@ -143,16 +141,18 @@ def lint_paths(
     ``keep_reports=False`` each result's ``report`` is only its summary (title, body, year,
     template, source): for batches too large to hold every report in memory.
     """
-    overrides = limit_overrides(max_file_size=max_file_size, timeout_per_file=timeout_per_file)
+    overrides = Config.given(limits=given_limits(max_file_size=max_file_size, timeout_per_file=timeout_per_file))
     if linter is not None:
         given = _overridden(linter, overrides)
-        recipe = LinterRecipe.from_linter(given)
-        linter_for: Linters | Callable[[str], Linter] = (
-            Linters(recipe, given.plugins, seed={None: given}) if recipe is not None else (lambda _path: given))
+        recipe = LinterRecipe.from_linter(given.linter)
+        checker_for: Checkers | Callable[[str], Checker] = (
+            Checkers(recipe, given.linter.ruleset.origin, seed={None: given}) if recipe is not None
+            else (lambda _path: given))
     elif isinstance(config, Config):
-        linter_for = Linters(LinterRecipe(config=config, overrides=overrides))
+        checker_for = Checkers(LinterRecipe(config=config, overrides=overrides))
     else:
-        linter_for = Linters(LinterRecipe(config_file=str(config) if config is not None else None, overrides=overrides))
+        checker_for = Checkers(LinterRecipe(config_file=str(config) if config is not None else None,
+                                            overrides=overrides))
     options = BatchOptions(previous=previous, published_on=published_on, jobs=jobs, include=tuple(include),
                            exclude=tuple(exclude), executor=executor, scheduler=scheduler, keep_reports=keep_reports)
-    return run_batch(list(paths), linter_for, options).results
+    return run_batch(list(paths), checker_for, options).results

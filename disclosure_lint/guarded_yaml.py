@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from .read.base import InputError
+from .errors import InputError
 
 MAX_ALIASES = 100  # hand-written YAML needs a handful; billion laughs needs many
 MAX_NODES = 200_000  # nodes after expanding aliases; a full structured report has a few thousand

@@ -91,11 +91,11 @@ class Limits(_Limits):
 DEFAULT_LIMITS = Limits()
 
 
-def overrides(*, max_file_size: int | None = None, max_archive_size: int | None = None,
-              timeout_per_file: float | None = None) -> dict[str, Any]:
-    """The limits given as options (None: not given) as `Config.merged` keywords — the one route
-    the command line's ``--max-file-size`` … and the library's ``max_file_size=`` … both take, so
-    a limit given there wins over the configuration file's and leaves its other limits alone."""
+def given_limits(*, max_file_size: int | None = None, max_archive_size: int | None = None,
+                 timeout_per_file: float | None = None) -> Limits | None:
+    """The limits given as options (None: not given) as a `Limits` that sets only those — the one
+    route the command line's ``--max-file-size`` … and the library's ``max_file_size=`` … both
+    take, so a limit given there wins over the configuration's and leaves its other limits alone."""
     given: dict[str, Any] = {}
     if max_file_size is not None:
         given["max_file_size"] = max_file_size
@@ -103,7 +103,7 @@ def overrides(*, max_file_size: int | None = None, max_archive_size: int | None 
         given["archive"] = {"expanded_size": max_archive_size}
     if timeout_per_file is not None:
         given["timeout_per_file"] = timeout_per_file
-    return {"limits": given} if given else {}
+    return Limits.model_validate(given) if given else None
 
 
-__all__ = ["DEFAULT_LIMITS", "ArchiveLimits", "Limits", "PdfLimits", "Size", "format_size", "overrides", "parse_size"]
+__all__ = ["DEFAULT_LIMITS", "ArchiveLimits", "Limits", "PdfLimits", "Size", "format_size", "given_limits", "parse_size"]

@@ -23,15 +23,14 @@ def make_target(reader_name: str, file_name: str) -> Callable[[bytes], None]:
     state: dict[str, Any] = {}
 
     def test_one_input(data: bytes) -> None:
-        from disclosure_lint.config import Config
-        from disclosure_lint.engine.linter import Linter
-        from disclosure_lint.loading import parse_bytes
-        from disclosure_lint.read.base import InputError
+        from disclosure_lint.builder.loading import parse_bytes
+        from disclosure_lint.errors import InputError
+        from disclosure_lint.plugins.manager import Plugins
 
         if not state:
-            linter = Linter(Config())
-            state["linter"] = linter
-            state["readers"] = [r for r in linter.plugins.readers() if r.name == reader_name]
+            plugins = Plugins()
+            state["linter"] = plugins.linter()
+            state["readers"] = [r for r in plugins.readers() if r.name == reader_name]
             assert state["readers"], f"no reader called {reader_name!r}"
         try:
             report = parse_bytes(data, file_name, state["readers"])
@@ -53,7 +52,7 @@ def main(test_one_input: Callable[[bytes], None], instrument: tuple[str, ...] = 
     import atheris
 
     with atheris.instrument_imports(include=["disclosure_lint", "disclosure_lint_rules", *instrument]):
-        import disclosure_lint.build.builder
+        import disclosure_lint.builder.builder
         import disclosure_lint.engine.linter
         import disclosure_lint.read.registry  # noqa: F401
     atheris.Setup(sys.argv, test_one_input)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from disclosure_lint.plugins.hookspecs import hookimpl
+from disclosure_lint import hookimpl
 
 
 @hookimpl

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from disclosure_lint.model.normalize import compact
+from disclosure_lint.text.normalize import compact
 
 
 class Level(StrEnum):

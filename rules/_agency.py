@@ -3,7 +3,7 @@
 One place for what several rules need to know about the author: DL306 (who may make 规章), DL408
 (which deadline applies) and DL604 (is last year's report from the same body). The level is read
 by `_admin_level` (strictly from the left of the name, `UNKNOWN` when unsure); the comparison of
-names is `disclosure_lint.pairing`'s, so the automatic pairing of a batch and DL604 agree.
+names is `disclosure_lint.run.pairing`'s, so the automatic pairing of a batch and DL604 agree.
 
 Deadlines (条例 第四十九条): a *department* of a government at county level or above publishes by
 31 January of Y+1; the office in charge publishes the report *of the government itself* by 31
@@ -19,7 +19,7 @@ import re
 from enum import StrEnum
 
 from disclosure_lint.model import Report
-from disclosure_lint.pairing import agency_key, same_body
+from disclosure_lint.text.agency import agency_key, same_body
 
 from ._admin_level import Level, admin_level
 
@@ -47,7 +47,7 @@ def agency_name(report: Report) -> str | None:
         return report.agency
     if report.title is None:
         return None
-    from disclosure_lint.build.title import parse_agency, parse_year  # the builder's own reading of titles
+    from disclosure_lint.text.titles import parse_agency, parse_year  # the builder's own reading of titles
 
     found = parse_year(report.title.text)
     return parse_agency(report.title.text, (found[1], found[2]) if found else None)

@@ -17,8 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from disclosure_lint import Cell, Total
-from disclosure_lint.engine.check import usable
-from disclosure_lint.model import StandardTable
+from disclosure_lint.model import StandardTable, usable
 from disclosure_lint.model.template import APPLICANT_COLUMNS, LITIGATION_COLUMNS, REQUESTS_COLUMNS, table_spec
 
 APPLICANT_KEYS: tuple[str, ...] = tuple(c.key for c in APPLICANT_COLUMNS)

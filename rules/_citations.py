@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from disclosure_lint.model.normalize import compact, nfkc
+from disclosure_lint.text.normalize import compact, nfkc
 
 from ._text import sentences
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from disclosure_lint import fixture
 from disclosure_lint.model import Report, Text
 
-from ._narrative import Prepared, has_request_context
+from disclosure_lint.text.prose import Prepared, has_request_context
 
 
 @dataclass(frozen=True)

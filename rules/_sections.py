@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from disclosure_lint.model import Section
-from disclosure_lint.model.normalize import label_key
+from disclosure_lint.text.normalize import label_key
 from disclosure_lint.model.template import SECTIONS, SectionSpec
 
 from ._text import contains_any, search_key, sentences

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from disclosure_lint.model import Report
-from disclosure_lint.model.normalize import compact, nfkc
+from disclosure_lint.text.normalize import compact, nfkc
 
 SHINGLE = 6
 _DIGITS = re.compile(r"\d+")

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from disclosure_lint.model.normalize import compact, nfkc
+from disclosure_lint.text.normalize import compact, nfkc
 from disclosure_lint.model.template import SECTION_BY_KEY
 
 # C0 controls other than TAB, LF and CR; DEL; C1 controls (RULES.md DL011).

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from disclosure_lint.model.normalize import compact, nfkc
+from disclosure_lint.text.normalize import compact, nfkc
+from disclosure_lint.text.numerals import parse_number
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
 _YEAR_PATTERN = r"(?:(?:19|20)\d\d|[〇零○一二三四五六七八九]{4})"
 _YEAR = _YEAR_PATTERN
 # Optional sub-paragraph numbering, then the year: "（一）2022年，" "1.2022年，" "二、2022年，".
@@ -42,11 +41,7 @@ _ANY_YEAR = re.compile(rf"(?P<year>{_YEAR})年")
 
 
 def year_value(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if all(c in _CN_DIGITS for c in text):
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    return None
+    return parse_number(text, digit_by_digit=True)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 
 from disclosure_lint import Check, Examples, rule, sample
 from disclosure_lint.model import Location, Notice, NoticeKind, Report, Section, Signature, TemplateVersion
-from disclosure_lint.model.normalize import label_key
+from disclosure_lint.text.normalize import label_key
 
 from ._citations import CURRENT, FIRST_YEAR_CURRENT, RIGHT_ISSUER, TRIAL, format_citations
 from ._text import CONTROL_CHARS, quote, show_controls

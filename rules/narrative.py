@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from disclosure_lint import Check, Examples, rule, sample
-from disclosure_lint.engine.check import Total, fmt
+from disclosure_lint import Check, Examples, Total, fmt, rule, sample
 from disclosure_lint.model import Cell, StandardTable
 from disclosure_lint.model.template import table_spec
 
-from ._narrative import (
+from disclosure_lint.text.prose import (
     LEGAL_ENTITY_COLUMNS,
     Breakdown,
     Claim,

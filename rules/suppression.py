@@ -13,8 +13,7 @@ skipped for want of last year's report, says nothing wrong.
 
 from __future__ import annotations
 
-from disclosure_lint import Check, Examples, rule, sample
-from disclosure_lint.engine.suppress import StaleEntry, UnusedSuppression
+from disclosure_lint import Check, Examples, StaleEntry, UnusedSuppression, rule, sample
 
 _TAGS = {"document", "suppression"}
 _INTRO = "\n本年度报告中所列数据的统计期限"

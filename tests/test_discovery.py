@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from disclosure_lint.api import lint_paths
 from disclosure_lint.cli.main import cli
-from disclosure_lint.discovery import walk
+from disclosure_lint.run.discovery import walk
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed.txt"

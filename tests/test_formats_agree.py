@@ -8,7 +8,7 @@ import pytest
 
 from disclosure_lint import lint_path, load_report
 from disclosure_lint.model import Report
-from disclosure_lint.model.normalize import compact
+from disclosure_lint.text.normalize import compact
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "seed.txt"

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_lint.engine.examples import run_example
+from disclosure_lint.run.examples import run_example
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import Example, RuleSpec
 from disclosure_lint.plugins.manager import Plugins
 
 _PLUGINS = Plugins(autoload=False)
-_LINTER = Linter(plugins=_PLUGINS)
+_LINTER = _PLUGINS.linter()
 
 
 def _cases() -> list[object]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
+from ..engine.linter import Linter
 from ..engine.result import LintResult
 from ..engine.suppress import STALE_BASELINE, accept_all, baseline_entries, dump_baseline, uses_late_fixtures
 
 
-def write_baseline(path: str, results: Sequence[LintResult], linters: Iterable[Any], lang: str
+def write_baseline(path: str, results: Sequence[LintResult], linters: Iterable[Linter], lang: str
                    ) -> tuple[list[LintResult], int]:
     """Write the baseline to ``path``; the results as the run with it reports them, and how many
     entries were written. Raises OSError when the file cannot be written."""

@@ -15,15 +15,14 @@ from typing import Any, NoReturn
 
 import click
 
-from .. import __version__
-from ..config import Config, ConfigError
+from ..version import __version__
+from ..config import Config
 from ..engine.result import EXIT_ERROR, exit_code
-from ..read.base import InputError
-from .options import SizeType, split_selectors, use_color
+from ..errors import ConfigError, InputError
+from .options import CONTEXT, SizeType, split_selectors, use_color
 from .plugin_commands import test_rules_cmd
 from .plugin_options import config_options, plugin_options
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _die(message: str) -> NoReturn:
@@ -34,7 +33,8 @@ def _die(message: str) -> NoReturn:
 def _plugins(configured: bool = False) -> Any:
     """The plugins of this command's -p / --disable-plugin-autoload; with ``configured``, also the
     configuration's plugins and rule-paths (rules, rule, plugins). Any plugin problem: exit 2."""
-    from ..plugins.manager import PluginError, Plugins
+    from ..errors import PluginError
+    from ..plugins.manager import Plugins
     from .plugin_options import command_config, plugin_args
 
     try:
@@ -137,11 +137,11 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
           exclude: tuple[str, ...], force_exclude: bool, jobs: int | None, timeout: float | None, executor: str,
           scheduler: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..batch import BatchOptions, available_cpus, expand_paths, run_batch
-    from ..limits import overrides as limit_overrides
-    from ..plugins.manager import PluginError
-    from ..recipe import LinterRecipe, Linters
-    from ..reporters.base import ReportContext
+    from ..errors import PluginError
+    from ..limits import given_limits
+    from ..reporters.base import ReportContext, needs_reports
+    from ..run.batch import BatchOptions, available_cpus, expand_paths, run_batch
+    from ..run.recipe import Checkers, LinterRecipe
     from .plugin_options import plugin_args
     from .progress import ProgressBar, wanted
 
@@ -150,7 +150,7 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     if scheduler and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
     if executor == "dask":
-        from ..dask_executor import MISSING, available
+        from ..run.dask import MISSING, available
 
         if not available():
             _die(MISSING)
@@ -165,37 +165,31 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     if output_format not in reporters:
         raise click.BadParameter(f"unknown output format {output_format!r}; choose from: {', '.join(sorted(reporters))}",
                                  param_hint="--output-format")
-    overrides = dict(select=split_selectors(select), extend_select=split_selectors(extend_select),
-                     ignore=split_selectors(ignore), fail_on=fail_on, lang=lang,
-                     baseline=os.path.realpath(baseline_path) if baseline_path else None,
-                     **limit_overrides(max_file_size=max_file_size, max_archive_size=max_archive_size,
-                                       timeout_per_file=timeout))
-    # How every linter of the run is built — here and, from the same recipe, in worker processes.
+    overrides = Config.given(
+        select=split_selectors(select), extend_select=split_selectors(extend_select), ignore=split_selectors(ignore),
+        fail_on=fail_on, lang=lang, baseline=os.path.realpath(baseline_path) if baseline_path else None,
+        limits=given_limits(max_file_size=max_file_size, max_archive_size=max_archive_size, timeout_per_file=timeout))
+    # How every checker of the run is built — here and, from the same recipe, in worker processes.
     args = plugin_args()
-    linters = Linters(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
-                                   autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"]),
-                      plugins)
+    checkers = Checkers(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
+                                     autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"]),
+                        plugins)
     if write_baseline and any(t.path != "-" and os.path.realpath(t.path) == os.path.realpath(write_baseline)
                               for t in expand_paths(paths, include, exclude, force_exclude)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
     bar = ProgressBar() if wanted(sys.stderr, sys.stdout, output_file=output_file, quiet=quiet) else None
-    # Every built-in output but the HTML page shows only a report's title, body, year and template:
-    # the batch then keeps summaries, not whole reports (memory, and the cost of moving them).
-    from ..reporters.registry import builtin_reporters
-
-    keep_reports = output_format == "html" or reporters[output_format] is not builtin_reporters().get(output_format)
     try:
         # Standard input is read here, up to its configuration's size limit and a byte beyond.
-        stdin = sys.stdin.buffer.read(linters("-").config.limits.max_file_size + 1) if "-" in paths else None
+        stdin = sys.stdin.buffer.read(checkers("-").config.limits.max_file_size + 1) if "-" in paths else None
         options = BatchOptions(
             previous=previous_path, published_on=published_on.date() if published_on else None,
             only_reports=only_reports, stdin_filename=stdin_filename, stdin=stdin,
             include=include, exclude=exclude, force_exclude=force_exclude,
             jobs=jobs if jobs is not None else available_cpus(), executor=executor, scheduler=scheduler,
-            progress=bar, keep_reports=keep_reports)
-        batch = run_batch(paths, linters, options)
+            progress=bar, keep_reports=needs_reports(reporters[output_format]))
+        batch = run_batch(paths, checkers, options)
     except InputError as exc:  # an unreadable --previous
-        raise click.BadParameter(exc.en, param_hint="--previous") from None
+        raise click.BadParameter(exc.located("en"), param_hint="--previous") from None
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
     except PluginError as exc:  # require-plugins missing, a configured plugin that fails
@@ -212,22 +206,21 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         for name in batch.unmatched_previous:
             click.echo(f"disclosure-lint: {previous_path} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
                        f"no report of the same body for the year before {name} in {previous_path}", err=True)
-    if not linters.built():  # only empty folders: the defaults describe the (empty) run
+    if not checkers.built():  # only empty folders: the defaults describe the (empty) run
         try:
-            linters(paths[0])
+            checkers(paths[0])
         except ConfigError as exc:
             raise click.UsageError(str(exc)) from None
         except PluginError as exc:
             _die(f"插件错误 / plugin error: {exc}")
-    built = linters.built()
-    first = next(iter(built.values()))
-    config = first.config
-    rules = {rid: first.rules[rid] for lt in built.values() for rid in lt.selected}
+    linters = [checker.linter for checker in checkers.built().values()]
+    config = linters[0].config
+    rules = {rid: linters[0].rules[rid] for lt in linters for rid in lt.selected}
     if write_baseline:
         from .baseline import write_baseline as write
 
         try:
-            results, written = write(write_baseline, results, built.values(), config.lang)
+            results, written = write(write_baseline, results, linters, config.lang)
         except OSError as exc:
             _die(f"{write_baseline}: cannot write the baseline ({exc.strerror})")
         if not quiet:
@@ -295,18 +288,34 @@ def rule_cmd(ref: str, lang: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path(path_type=str, readable=False))
 @click.option("--output-format", "-f", "fmt", type=click.Choice(["json", "yaml"]), default="json", show_default=True)
-@click.option("--max-file-size", type=SizeType(), default=None, help="Larger files are an input error [default: 20MB].")
+@click.option("--max-file-size", type=SizeType(), default=None,
+              help="Larger files are an input error [default: 20MB, or the configuration's limits.max-file-size].")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Use this configuration file (its plugins' readers and its limits).")
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @plugin_options
-def parse(path: str, fmt: str, max_file_size: int | None) -> None:
-    """Print the structured report the rules see (also a valid input file)."""
-    from ..limits import Limits
-    from ..loading import Loader
+def parse(path: str, fmt: str, max_file_size: int | None, config_path: str | None, isolated: bool) -> None:
+    """Print the structured report the rules see (also a valid input file). The file is read as
+    `check` reads it: with the readers and limits of its configuration."""
+    from ..errors import PluginError
+    from ..limits import given_limits
+    from ..run.recipe import Checkers, LinterRecipe
+    from .plugin_options import plugin_args
 
-    limits = Limits(max_file_size=max_file_size) if max_file_size is not None else Limits()
+    if config_path and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together")
+    args = plugin_args()
+    recipe = LinterRecipe(config_file=config_path, isolated=isolated,
+                          overrides=Config.given(limits=given_limits(max_file_size=max_file_size)),
+                          autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"])
     try:
-        report = Loader(_plugins().readers(limits), limits).load(path)
+        report = Checkers(recipe)(path).loader.load(path)
     except InputError as exc:
-        _die(exc.zh)
+        _die(exc.located())
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    except PluginError as exc:
+        _die(f"插件错误 / plugin error: {exc}")
     data = report.model_dump(mode="json", exclude_defaults=False)
     if fmt == "yaml":
         import yaml

@@ -1,4 +1,5 @@
-"""Parsing helpers for command-line values (sizes, selector lists, colour)."""
+"""What every command shares: click's settings, and parsing of command-line values (sizes,
+selector lists, colour)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import Any
 import click
 
 from ..limits import parse_size
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class SizeType(click.ParamType):

@@ -9,9 +9,9 @@ from typing import Any
 import click
 
 from ..engine.result import EXIT_ERROR
+from .options import CONTEXT
 from .plugin_options import plugin_args, plugin_options
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def _ids(ids: list[str]) -> str:
@@ -59,10 +59,9 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
     loaded beside the built-in rules only — not beside installed plugins, which may ship these very
     rules — so -p is honoured and autoloading is always off.
     """
-    from ..config import Config, ConfigError
-    from ..engine.examples import ExampleError, run_example
-    from ..engine.linter import Linter
-    from ..plugins.manager import PluginError, Plugins
+    from ..errors import ConfigError, PluginError
+    from ..plugins.manager import Plugins
+    from ..run.examples import ExampleError, run_example
     from ..yamlrules.compile import YamlRuleError, load_rules, rule_files
 
     args = plugin_args()
@@ -70,7 +69,8 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
         files = rule_files(paths)
         by_file = [(f, [s.id for s in load_rules([f])]) for f in files]
         plugins = Plugins(autoload=False, modules=args["modules"], blocked=args["blocked"], rule_paths=paths)
-        linter = Linter(Config(), plugins)
+        linter = plugins.linter()
+        readers = plugins.readers()
     except (YamlRuleError, PluginError, ConfigError) as exc:
         click.echo(f"disclosure-lint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -91,7 +91,7 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
                 examples += 1
                 expected = example.expect if kind == "invalid" else 0
                 try:
-                    found = run_example(linter, spec, example)
+                    found = run_example(linter, spec, example, readers)
                 except (ExampleError, AssertionError) as exc:
                     problems.append(f"{kind} #{i + 1} ({example.describe()}): {exc}")
                     continue

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..guarded_yaml import CONFIG_NODES, load_yaml
-from ..loading import read_own_file
-from ..read.base import InputError
-from .errors import ConfigError
+from ..files import read_own_file
+from ..errors import InputError
+from ..errors import ConfigError
 from .model import Config
 
 CONFIG_NAMES = ("disclosure-lint.yaml", "disclosure-lint.yml", ".disclosure-lint.yaml")

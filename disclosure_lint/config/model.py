@@ -6,22 +6,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
-from ..engine.finding import Severity
 from ..limits import Limits
-from .errors import ConfigError
-
-NESTED = frozenset({"limits"})  # sections whose keys merge one by one across layers and overrides
-
-
-def merge_nested(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
-    """``top`` over ``base``, sub-mapping by sub-mapping: a layer that sets ``limits.pdf.pages``
-    keeps the ``limits.max-file-size`` of the layer beneath."""
-    out = dict(base)
-    for key, value in top.items():
-        out[key] = merge_nested(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
-            else value
-    return out
-
+from ..model import Severity
+from ..errors import ConfigError
 
 class Config(BaseModel):
     """Settings for one run. Field names use hyphens in files (``extend-select``), as ruff does."""
@@ -90,18 +77,9 @@ class Config(BaseModel):
                 raise ConfigError(f"{source}: 未知的配置项 / unknown configuration key: {where!r}") from None
             raise ConfigError(f"{source}: 配置项 {where!r} 无效 / invalid value for {where!r}: {err['msg']}") from None
 
-    def merged(self, **overrides: Any) -> Config:
-        """A copy with command-line overrides applied (None means "not given"). Only the keys the
-        file (or the overrides) set count as set, so profiles beneath still show through."""
-        data = self.model_dump(by_alias=False, exclude_unset=True)
-        for key, value in overrides.items():
-            if value is None:
-                continue
-            data[key] = merge_nested(data.get(key, {}), _plain(value)) if key in NESTED else value
-        data["source"] = self.source
-        return Config.model_validate(data)
-
-
-def _plain(value: Any) -> Any:
-    """A section given as a model (``limits=Limits(…)``) as the mapping of the keys it sets."""
-    return value.model_dump(exclude_unset=True) if isinstance(value, BaseModel) else value
+    @classmethod
+    def given(cls, **values: Any) -> Config:
+        """A layer of only the values given (None: not given) — the command line's options, the
+        library's keywords — to put over a file's configuration with `overlay`. Sections such as
+        ``limits`` keep only the keys they set, so the file's other limits show through."""
+        return cls.model_validate({k: v for k, v in values.items() if v is not None})

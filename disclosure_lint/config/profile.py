@@ -18,21 +18,33 @@ rule by rule, ``limits``, which merges limit by limit, and ``extend-select``, ``
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache, reduce
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..guarded_yaml import load_yaml
-from .errors import ConfigError
-from .model import NESTED, Config, merge_nested
+from ..errors import ConfigError
+from .model import Config
 
 DEFAULT = "default"
 TRIAL_YEARS = frozenset({2019, 2020})
 ACCUMULATE = frozenset({"extend_select", "ignore", "plugins", "require_plugins", "rule_paths"})
 PER_RULE = frozenset({"severity", "options", "per_file_ignores"})  # dicts merged key by key
+NESTED = frozenset({"limits"})  # sections whose keys merge one by one across layers
 # Keys a plugin's default configuration may not set: they load code or change what loads.
 NOT_FROM_PLUGINS = frozenset({"extends", "plugins", "require_plugins", "rule_paths"})
+
+
+def merge_nested(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """``top`` over ``base``, sub-mapping by sub-mapping: a layer that sets ``limits.pdf.pages``
+    keeps the ``limits.max-file-size`` of the layer beneath."""
+    out = dict(base)
+    for key, value in top.items():
+        out[key] = merge_nested(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) \
+            else value
+    return out
 
 
 @cache
@@ -104,7 +116,35 @@ def plugin_layer(plugin: str, data: dict[str, Any]) -> Config:
     return config
 
 
-def effective_config(config: Config, defaults: Iterable[tuple[str, dict[str, Any]]] = (), *,
+def layered(*configs: Config) -> Config:
+    """The configurations, bottom first, as one: the one way layers combine (`overlay`)."""
+    return reduce(overlay, configs, Config())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A user's configuration resolved once over the profiles and the plugins' defaults: the
+    configuration of reports in the current format's years, and of the trial format's years
+    (None: the same)."""
+
+    regular: Config
+    trial: Config | None = None
+
+    def for_year(self, year: int | None) -> Config:
+        return self.trial if self.trial is not None and year in TRIAL_YEARS else self.regular
+
+
+def resolve(config: Config, defaults: Iterable[tuple[str, Mapping[str, Any]]] = (), *,
+            rules: Mapping[str, Any] | None = None) -> Resolved:
+    """``config`` over the profiles it extends and the plugins' ``defaults`` (see the module doc),
+    for both kinds of report year. ``rules``: the loaded rules (see `effective_config`)."""
+    defaults = tuple(defaults)
+    regular = effective_config(config, defaults, trial=False, rules=rules)
+    trial = effective_config(config, defaults, trial=True, rules=rules)
+    return Resolved(regular, None if trial.model_dump() == regular.model_dump() else trial)
+
+
+def effective_config(config: Config, defaults: Iterable[tuple[str, Mapping[str, Any]]] = (), *,
                      trial: bool = False, rules: Mapping[str, Any] | None = None) -> Config:
     """The configuration a report is checked with: profiles, plugin defaults, then ``config``.
     ``trial``: the report is for 2019 or 2020 (``default`` means the ``2019`` profile).
@@ -117,8 +157,7 @@ def effective_config(config: Config, defaults: Iterable[tuple[str, dict[str, Any
     profiles = profile_layers(config.extends, trial=trial)
     if rules is not None:
         profiles = [_loaded_only(p, rules) for p in profiles]
-    layers = [*profiles, *(plugin_layer(p, d) for p, d in defaults), config]
-    result = reduce(overlay, layers, Config())
+    result = layered(*profiles, *(plugin_layer(p, dict(d)) for p, d in defaults), config)
     return result.model_copy(update={"extends": ()})
 
 
@@ -189,5 +228,5 @@ def _absolute_paths(config: Config, folder: Path) -> Config:
     return Config.model_validate(data)
 
 
-__all__ = ["DEFAULT", "TRIAL_YEARS", "effective_config", "overlay", "profile_layers", "profile_names",
-           "resolve_extends"]
+__all__ = ["DEFAULT", "TRIAL_YEARS", "Resolved", "effective_config", "layered", "overlay", "profile_layers", "profile_names",
+           "resolve", "resolve_extends"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..engine.rule import RuleSpec
-from .errors import ConfigError
+from ..errors import ConfigError
 
 
 def match(selector: str, rules: Mapping[str, RuleSpec]) -> set[str]:

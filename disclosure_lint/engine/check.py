@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import Cell, CellKind
+from ..model import Cell, Number, usable
 from .finding import Finding, Message, Severity
 
-Number = int | Decimal
 
 
 @dataclass(frozen=True)
@@ -25,20 +24,6 @@ class Total:
 
     value: Number
     cells: tuple[Cell, ...]
-
-
-def usable(cell: Cell | None) -> Number | None:
-    """The cell's value when arithmetic may use it, else None (DL204/DL205 report the cell)."""
-    if cell is None or cell.kind not in (CellKind.NUMBER, CellKind.ZERO) or cell.value is None:
-        return None
-    value = cell.value
-    if value < 0:
-        return None
-    if isinstance(value, Decimal) and not cell.key.endswith(".amount"):
-        if value != value.to_integral_value():
-            return None
-        return int(value)
-    return value
 
 
 def fmt(value: Any) -> str:

@@ -6,31 +6,11 @@ the line or page in the source), what was expected and what was found, in Chines
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..model import Location
-
-
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-    @property
-    def sarif_level(self) -> str:
-        return {"info": "note", "warning": "warning", "error": "error"}[self.value]
-
-    def label(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return self.value
-        return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
+from ..model import Location, Severity
 
 
 class Message(BaseModel):

@@ -15,27 +15,24 @@ import inspect
 import itertools
 import traceback
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..config.errors import ConfigError
 from ..config.model import Config
-from ..config.profile import TRIAL_YEARS
+from ..config.profile import TRIAL_YEARS, resolve
 from ..config.select import resolve_rule, resolve_selection
-from ..model import Report
+from ..errors import ConfigError, PluginError
+from ..model import Report, Severity
 from .check import Check, Violation
-from .finding import Finding, InternalError, Message, Severity, Skip
+from .finding import Finding, InternalError, Message, Skip
 from .fixtures import ABSENT_INPUTS, PER_RULE, run_inputs
 from .places import Locator
 from .result import LintResult
 from .rule import FixtureAbsent, FixtureSpec, RuleSpec
 from .suppress import LATE_FIXTURES, Baseline, Suppressor, uses_late_fixtures
-
-if TYPE_CHECKING:
-    from ..loading import Loader
-
 
 class _Absent:
     def __init__(self, zh: str, en: str) -> None:
@@ -88,45 +85,72 @@ class _Context:
         return value
 
 
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the engine runs: the rules by ID (in ID order), the fixtures by name, and the
+    plugins' default configuration layers. The plugins layer makes one (`Plugins.ruleset`); the
+    engine never loads plugins or readers itself. ``origin`` is what made the set (opaque here:
+    the run layer uses it to make the same set again in a worker process)."""
+
+    rules: Mapping[str, RuleSpec]
+    fixtures: Mapping[str, FixtureSpec] = field(default_factory=dict)
+    defaults: tuple[tuple[str, Mapping[str, Any]], ...] = ()
+    origin: Any = None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one resolved configuration asks of the engine: the selected rules, the user's
+    severities and options, and how findings are suppressed."""
+
+    config: Config
+    selected: list[str]
+    severities: dict[str, Severity]
+    options: dict[str, BaseModel]
+    suppressor: Suppressor
+
+
 class Linter:
     """Runs rules on reports. Build one per configuration and reuse it across files."""
 
-    def __init__(self, config: Config | None = None, plugins: Any = None, *, trial: bool = False) -> None:
-        """``config`` is the user's configuration; the profile it extends (``default``: 2021, or
-        2019 for reports for 2019/2020) and the plugins' defaults lie beneath it, and its
-        ``plugins``/``rule-paths``/``require-plugins`` apply (config/profile.py). ``trial``: this
-        linter is the one for reports for 2019/2020 (made per report by the linter itself)."""
-        from ..config.profile import effective_config
-        from ..plugins.manager import Plugins  # local: plugins import the engine's rule module
-
-        self.user_config = config or Config()
-        plugins = plugins if plugins is not None else Plugins()
-        self.plugins = plugins.including(modules=self.user_config.plugins, rule_paths=self.user_config.rule_paths)
-        self.plugins.require(self.user_config.require_plugins)
-        defaults = self.plugins.default_config()
-        self.rules: dict[str, RuleSpec] = self.plugins.rules
-        self.config = effective_config(self.user_config, defaults, trial=trial, rules=self.rules)
-        self.fixtures: dict[str, FixtureSpec] = self.plugins.fixtures
-        self.selected: list[str] = resolve_selection(
-            self.rules, self.config.select, self.config.extend_select, self.config.ignore)
-        self.severities = {resolve_rule(k, self.rules): v for k, v in self.config.severity.items()}
-        self.options = {resolve_rule(k, self.rules): self._options(resolve_rule(k, self.rules), v)
-                        for k, v in self.config.options.items()}
+    def __init__(self, config: Config, ruleset: RuleSet) -> None:
+        """``config`` is the user's configuration (files and command line already layered); the
+        profile it extends and the plugins' defaults lie beneath it (`resolve`). Reports for the
+        trial format's years get the trial profile's plan, chosen per report."""
+        self.user_config = config
+        self.ruleset = ruleset
+        self.rules: Mapping[str, RuleSpec] = ruleset.rules
+        self.fixtures: Mapping[str, FixtureSpec] = ruleset.fixtures
         self._check_fixture_names()
-        self.suppressor = Suppressor(self.rules, self.config)  # per-file-ignores, inline, baseline
-        # The 2019 profile for reports for 2019/2020, when the configuration leaves it to "default".
-        self._trial: Linter | None = None
-        if not trial and (effective_config(self.user_config, defaults, trial=True, rules=self.rules).model_dump()
-                          != self.config.model_dump()):
-            self._trial = Linter(self.user_config, self.plugins, trial=True)
+        self.resolved = resolve(config, ruleset.defaults, rules=self.rules)
+        self._plan = self._make_plan(self.resolved.regular)
+        trial = self.resolved.trial
+        self._trial_plan = self._make_plan(trial) if trial is not None else self._plan
 
     @property
-    def loader(self) -> Loader:
-        """How this linter's files are read: the plugins' readers within the configuration's
-        ``limits`` (the readers are built once per set of limits)."""
-        from ..loading import Loader
+    def config(self) -> Config:
+        """The configuration reports in the current format's years are checked with."""
+        return self._plan.config
 
-        return Loader(self.plugins.readers(self.config.limits), self.config.limits)
+    @property
+    def selected(self) -> list[str]:
+        return self._plan.selected
+
+    @property
+    def suppressor(self) -> Suppressor:
+        return self._plan.suppressor
+
+    def _make_plan(self, config: Config) -> _Plan:
+        return _Plan(
+            config=config,
+            selected=resolve_selection(self.rules, config.select, config.extend_select, config.ignore),
+            severities={resolve_rule(k, self.rules): v for k, v in config.severity.items()},
+            options={resolve_rule(k, self.rules): self._options(resolve_rule(k, self.rules), v)
+                     for k, v in config.options.items()},
+            suppressor=Suppressor(self.rules, config))  # per-file-ignores, inline, baseline
+
+    def plan_for(self, report: Report) -> _Plan:
+        return self._trial_plan if report.year in TRIAL_YEARS else self._plan
 
     def _options(self, rule_id: str, values: dict[str, Any]) -> BaseModel:
         spec = self.rules[rule_id]
@@ -143,8 +167,6 @@ class Linter:
         for spec in self.rules.values():
             unknown = [f for f in spec.fixtures if f not in known]
             if unknown:
-                from ..plugins.manager import PluginError
-
                 raise PluginError(f"rule {spec.id} ({spec.plugin}) requests unknown fixture(s): {', '.join(unknown)}")
 
     # ------------------------------------------------------------------------------------------
@@ -160,9 +182,7 @@ class Linter:
     ) -> LintResult:
         """Run the selected rules (or ``only`` these IDs) on one report. ``baseline``: use this
         baseline instead of the configuration's."""
-        if self._trial is not None and report.year in TRIAL_YEARS:
-            return self._trial.lint_report(report, path=path, previous=previous, published_on=published_on, only=only,
-                                           baseline=baseline)
+        plan = self.plan_for(report)
         path = path or (report.source.path if report.source else "<report>")
         # The date given (--published-on) wins; else the one the file states (an HTML page's 发布日期).
         ctx = _Context(self.fixtures, run_inputs(report, previous, published_on or report.published_on))
@@ -176,7 +196,7 @@ class Linter:
         def run(spec: RuleSpec) -> list[Finding]:
             ran.append(spec.id)
             try:
-                outcome = self._run(spec, ctx, locator, path)
+                outcome = self._run(spec, plan, ctx, locator, path)
             except Exception as exc:  # a rule that raises must not take the others down
                 errors.append(InternalError(
                     rule_id=spec.id, plugin=spec.plugin, message=f"{type(exc).__name__}: {exc}",
@@ -188,7 +208,7 @@ class Linter:
             return outcome
 
         late: list[RuleSpec] = []
-        for rule_id in only if only is not None else self.selected:
+        for rule_id in only if only is not None else plan.selected:
             spec = self.rules[rule_id]
             if not spec.applies_to(version):
                 continue
@@ -198,15 +218,15 @@ class Linter:
             findings.extend(run(spec))
         findings = _disambiguate(_sorted(self._supersede(findings)))
         evaluated = set(ran) - {s.rule_id for s in skipped} - {e.rule_id for e in errors if e.rule_id}
-        applied = self.suppressor.apply(report, path, findings, evaluated, baseline)
+        applied = plan.suppressor.apply(report, path, findings, evaluated, baseline)
         ctx.provide(applied.late_inputs())
         judged = _disambiguate(_sorted([f for spec in late for f in run(spec)]))
-        judged, judged_suppressed = self.suppressor.config_only(path, judged)
+        judged, judged_suppressed = plan.suppressor.config_only(path, judged)
         return LintResult(path=path, report=report, findings=tuple(_sorted([*applied.findings, *judged])),
                           skipped=tuple(skipped), errors=tuple(errors), rules_run=tuple(ran),
                           suppressed=tuple(_sorted([*applied.suppressed, *judged_suppressed])))
 
-    def _run(self, spec: RuleSpec, ctx: _Context, locator: Locator, path: str) -> list[Finding] | Skip:
+    def _run(self, spec: RuleSpec, plan: _Plan, ctx: _Context, locator: Locator, path: str) -> list[Finding] | Skip:
         kwargs: dict[str, Any] = {}
         for name in spec.fixtures:
             if name in PER_RULE:
@@ -215,12 +235,12 @@ class Linter:
             if isinstance(value, _Absent):
                 return Skip(rule_id=spec.id, rule_name=spec.name, reason=value.reason)
             kwargs[name] = value
-        forced = self.severities.get(spec.id)  # the user's setting beats the rule's own choice
+        forced = plan.severities.get(spec.id)  # the user's setting beats the rule's own choice
         check = Check(lambda **kw: _finding(spec, forced, locator, path, **kw))
         if "check" in spec.fixtures:
             kwargs["check"] = check
         if "options" in spec.fixtures:
-            kwargs["options"] = self.options.get(spec.id) or spec.options()
+            kwargs["options"] = plan.options.get(spec.id) or spec.options()
         params = spec.parameters
         combos = [dict(zip(params, values)) for values in itertools.product(*params.values())] if params else [{}]
         for combo in combos:
@@ -285,4 +305,4 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=_sort_key)
 
 
-__all__ = ["Linter"]
+__all__ = ["Linter", "RuleSet"]

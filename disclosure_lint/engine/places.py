@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Cell, Location, Report, TemplateVersion
-from ..model.normalize import compact
+from ..text.normalize import compact
 from ..model.template import SECTION_BY_KEY, TABLE_LABELS, TABLE_LABELS_EN, TableSpec, table_spec
 from .finding import Message, Place
 

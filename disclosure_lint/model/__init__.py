@@ -1,9 +1,10 @@
-"""The report model: what readers produce (`Document`) and what rules check (`Report`).
+"""The report model: what readers produce (`Document`) and what rules check (`Report`), and the
+severity of what they find.
 
-Imports nothing of the project's own outside this package, so every other stage can depend on it.
+Imports nothing of the project's own but `disclosure_lint.text`, so every other stage can depend on it.
 """
 
-from .cells import Cell, CellKind
+from .cells import Cell, CellKind, Number, usable
 from .document import Block, Comment, Document, GridCell, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
 from .location import Location
 from .report import (
@@ -21,11 +22,12 @@ from .report import (
     TemplateInfo,
     Text,
 )
+from .severity import Severity
 from .template import TemplateVersion
 
 __all__ = [
     "SCHEMA_VERSION", "STRUCTURED_MARKER", "Block", "Cell", "CellKind", "Comment", "Contact", "ContactField",
-    "Document", "GridCell", "LabelUse", "Location", "Notice", "NoticeKind", "Paragraph", "Period",
-    "Report", "Row", "Section", "Signature", "SourceInfo", "StandardTable", "TableBlock",
-    "TemplateInfo", "TemplateVersion", "Text",
+    "Document", "GridCell", "LabelUse", "Location", "Notice", "NoticeKind", "Number", "Paragraph", "Period",
+    "Report", "Row", "Section", "Severity", "Signature", "SourceInfo", "StandardTable", "TableBlock",
+    "TemplateInfo", "TemplateVersion", "Text", "usable",
 ]

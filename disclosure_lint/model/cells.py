@@ -41,3 +41,20 @@ class Cell(BaseModel):
     @property
     def is_filled(self) -> bool:
         return self.kind not in (CellKind.BLANK, CellKind.PLACEHOLDER)
+
+
+Number = int | Decimal
+
+
+def usable(cell: Cell | None) -> Number | None:
+    """The cell's value when arithmetic may use it, else None (DL204/DL205 report the cell)."""
+    if cell is None or cell.kind not in (CellKind.NUMBER, CellKind.ZERO) or cell.value is None:
+        return None
+    value = cell.value
+    if value < 0:
+        return None
+    if isinstance(value, Decimal) and not cell.key.endswith(".amount"):
+        if value != value.to_integral_value():
+            return None
+        return int(value)
+    return value

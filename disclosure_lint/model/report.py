@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from .cells import Cell
 from .document import Comment, Notice, SourceInfo
 from .location import Location
-from .normalize import match_key
+from ..text.normalize import match_key
 from .template import TemplateVersion
 
 SCHEMA_VERSION = 1

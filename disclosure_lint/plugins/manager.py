@@ -21,18 +21,19 @@ from typing import Any
 
 import pluggy
 
+from ..version import __version__
 from . import hookspecs
 from ..engine.rule import FixtureSpec, RuleSpec, fixture_spec, rule_spec
+from ..builder.loading import Loader
+from ..config.model import Config
+from ..engine.linter import Linter, RuleSet
+from ..errors import PluginError
 from ..limits import DEFAULT_LIMITS, Limits
 
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin", "disclosure_lint_rules"),
     ("builtin-io", "disclosure_lint.plugins.builtin"),
 )
-
-
-class PluginError(Exception):
-    """A plugin could not be loaded or contributes something invalid (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class Plugins:
         configuration's ``rule-paths``), attributed to the pseudo-plugin ``rule-paths``.
         ``blocked`` names plugins not to load (``-p no:NAME``): an entry-point name, a module or a
         distribution name."""
-        self._args: dict[str, Any] = {"autoload": autoload, "modules": tuple(modules), "blocked": tuple(blocked),
+        self.args: dict[str, Any] = {"autoload": autoload, "modules": tuple(modules), "blocked": tuple(blocked),
                                       "objects": tuple(objects), "rule_paths": tuple(str(p) for p in rule_paths)}
         self._dists: dict[str, tuple[str, str]] = {}  # plugin name → (distribution, version)
         self.pm = pluggy.PluginManager(hookspecs.PROJECT)
@@ -136,7 +137,7 @@ class Plugins:
     def _load_entry_points(self) -> None:
         """Register every installed plugin (entry-point group ``disclosure_lint``), as pluggy's
         ``load_setuptools_entrypoints`` does, but naming the plugin and its package when one fails."""
-        blocked = {_normal(b) for b in self._args["blocked"]}
+        blocked = {_normal(b) for b in self.args["blocked"]}
         for dist in list(importlib.metadata.distributions()):
             dist_name = dist.metadata["Name"] or "?"
             for ep in dist.entry_points:
@@ -189,8 +190,8 @@ class Plugins:
         and then the ``rule_paths`` given to this set (pseudo-plugin ``rule-paths``)."""
         out = [(plugin, list(paths)) for plugin, paths in self._contributions(self.pm.hook.disclosure_lint_rule_paths)
                if paths]
-        if self._args["rule_paths"]:
-            out.append((RULE_PATHS_PLUGIN, list(self._args["rule_paths"])))
+        if self.args["rule_paths"]:
+            out.append((RULE_PATHS_PLUGIN, list(self.args["rule_paths"])))
         return out
 
     def _yaml_rules(self) -> list[tuple[str, RuleSpec]]:
@@ -261,6 +262,22 @@ class Plugins:
             self._readers[limits] = sorted(found, key=lambda r: -getattr(r, "priority", 0))
         return list(self._readers[limits])
 
+    def loader(self, limits: Limits = DEFAULT_LIMITS) -> Loader:
+        """How files are read with these plugins' readers within ``limits``."""
+        return Loader(self.readers(limits), limits)
+
+    def ruleset(self) -> RuleSet:
+        """What the engine runs: these plugins' rules, fixtures and default configurations."""
+        return RuleSet(self.rules, self.fixtures, tuple(self.default_config()), origin=self)
+
+    def linter(self, config: Config | None = None) -> Linter:
+        """The linter for ``config``: these plugins plus the configuration's ``plugins`` and
+        ``rule-paths``, its ``require-plugins`` checked. Raises `PluginError`, `ConfigError`."""
+        config = config or Config()
+        plugins = self.including(modules=config.plugins, rule_paths=config.rule_paths)
+        plugins.require(config.require_plugins)
+        return Linter(config, plugins.ruleset())
+
     def reporters(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for _, items in reversed(self._contributions(self.pm.hook.disclosure_lint_reporters)):
@@ -272,8 +289,6 @@ class Plugins:
 
     def info(self) -> list[PluginInfo]:
         """Each loaded plugin with its distribution's version, for ``disclosure-lint plugins``."""
-        from .. import __version__
-
         out = []
         for name, plugin in self.pm.list_name_plugin():
             if plugin is None:
@@ -288,12 +303,12 @@ class Plugins:
     # ---- configuration --------------------------------------------------------------------------
     def including(self, *, modules: Sequence[str] = (), rule_paths: Sequence[str | Path] = ()) -> Plugins:
         """This set plus a configuration's ``plugins`` and ``rule-paths`` (self when nothing is new)."""
-        new_modules = tuple(m for m in modules if m not in self._args["modules"])
-        new_paths = tuple(str(p) for p in rule_paths if str(p) not in self._args["rule_paths"])
+        new_modules = tuple(m for m in modules if m not in self.args["modules"])
+        new_paths = tuple(str(p) for p in rule_paths if str(p) not in self.args["rule_paths"])
         if not new_modules and not new_paths:
             return self
-        return Plugins(**{**self._args, "modules": (*self._args["modules"], *new_modules),
-                          "rule_paths": (*self._args["rule_paths"], *new_paths)})
+        return Plugins(**{**self.args, "modules": (*self.args["modules"], *new_modules),
+                          "rule_paths": (*self.args["rule_paths"], *new_paths)})
 
     def has(self, name: str) -> bool:
         """Whether a plugin is loaded under this name, module or distribution name."""

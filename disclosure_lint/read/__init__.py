@@ -4,6 +4,6 @@ Readers are plugins (the ``disclosure_lint_readers`` hook), so a new format need
 core. The format is sniffed from the bytes, never taken from the extension alone.
 """
 
-from .base import InputError, Reader
+from .base import Reader
 
-__all__ = ["InputError", "Reader"]
+__all__ = ["Reader"]

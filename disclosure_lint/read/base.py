@@ -1,26 +1,10 @@
-"""The contract every reader fulfils, and the one error type for unusable input."""
+"""The contract every reader fulfils (unusable input raises `disclosure_lint.errors.InputError`)."""
 
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
 from ..model import Document, SourceInfo
-
-
-class InputError(Exception):
-    """The file cannot be linted: missing, unreadable, binary, legacy .doc, too large …
-
-    The message is one line for the report's author and says what to do (exit code 2).
-    Messages are given in both languages; ``str()`` is the Chinese one.
-    """
-
-    def __init__(self, zh: str, en: str | None = None) -> None:
-        super().__init__(zh)
-        self.zh = zh
-        self.en = en or zh
-
-    def message(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
 
 
 @runtime_checkable

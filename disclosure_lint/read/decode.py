@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .base import InputError
+from ..errors import InputError
 
 # (BOM, codec) pairs, longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (

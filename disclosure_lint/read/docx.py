@@ -53,11 +53,11 @@ from ..model import (
     SourceInfo,
     TableBlock,
 )
-from ..model.normalize import match_key
+from ..text.normalize import match_key
 from ..model.template import SECTIONS
-from .base import InputError
+from ..errors import InputError
 from .docx_numbering import Definitions, ListNumberer, Styles, tags_for
-from .sniff import is_docx, located, sniff_format
+from .sniff import is_docx, sniff_format
 from ..limits import ArchiveLimits
 from .ziplimits import DEFAULT_LIMITS, open_archive, read_member
 
@@ -753,5 +753,5 @@ class DocxReader:
         try:
             blocks, notices = read_docx(data, self.limits)
         except InputError as err:
-            raise located(err, source.path) from None
+            raise err.at(source.path) from None
         return Document(source=source, blocks=blocks, notices=notices)

@@ -64,12 +64,12 @@ from ..model import (
     SourceInfo,
     TableBlock,
 )
-from ..model.normalize import compact, label_key, nfkc, to_simplified
+from ..text.normalize import compact, label_key, nfkc, to_simplified
 from ..model.template import SECTIONS
-from .base import InputError
+from ..errors import InputError
 from .comments import linter_comment
 from .decode import decode_with_declared
-from .sniff import located, sniff_format
+from .sniff import sniff_format
 
 # --------------------------------------------------------------------------------------------
 # Markup vocabulary
@@ -725,7 +725,7 @@ def parse_html(data: bytes, path: str = "") -> tuple[etree._Element | None, str]
     try:
         text, codec = decode_with_declared(data, declared_charset(data))
     except InputError as err:
-        raise located(err, path) from None
+        raise err.at(path) from None
     # etree's HTML parser, not lxml.html's: the same libxml2 parser without lxml.html's per-element
     # class lookup, which costs more than the parse itself.
     parser = etree.HTMLParser(no_network=True, remove_comments=False, remove_pis=False,
@@ -733,14 +733,13 @@ def parse_html(data: bytes, path: str = "") -> tuple[etree._Element | None, str]
     try:
         doc = etree.fromstring(text.encode("utf-8"), parser)
     except (etree.LxmlError, ValueError) as exc:
-        raise located(InputError(f"无法解析 HTML：{exc}", f"cannot parse the HTML: {exc}"), path) from None
+        raise InputError(f"无法解析 HTML：{exc}", f"cannot parse the HTML: {exc}").at(path) from None
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
             if entry.type_name == "ERR_RESOURCE_LIMIT":
-                raise located(InputError(TOO_DEEP_ZH, TOO_DEEP_EN), path)
-            raise located(InputError(f"无法完整解析 HTML（第{entry.line}行：{entry.message.strip()}）",
-                                     f"cannot parse the whole HTML (line {entry.line}: "
-                                     f"{entry.message.strip()})"), path)
+                raise InputError(TOO_DEEP_ZH, TOO_DEEP_EN).at(path)
+            raise InputError(f"无法完整解析 HTML（第{entry.line}行：{entry.message.strip()}）",
+                             f"cannot parse the whole HTML (line {entry.line}: {entry.message.strip()})").at(path)
     return doc, codec  # None: nothing but white space and comments
 
 

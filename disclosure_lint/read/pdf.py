@@ -28,13 +28,13 @@ from statistics import median
 from typing import Any
 
 from ..model import Block, Document, Location, Notice, NoticeKind, Paragraph, SourceInfo
-from .base import InputError
+from ..errors import InputError
 from ..limits import PdfLimits
 from .pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, bounded
 from .pdf_limits import pages as bounded_pages
 from .pdf_tables import PartBuilder, Table, continues, stitch, to_block
 from .pdf_text import Line, is_page_number, margins, paragraphs
-from .sniff import located, sniff_format
+from .sniff import sniff_format
 
 _CID = re.compile(r"\(cid:\d+\)")
 _MAX_CID_SHARE = 0.3  # more unmapped glyphs than this: the text is not usable
@@ -241,5 +241,5 @@ class PdfReader:
         try:
             blocks, notices = read_pdf(data, self.limits)
         except InputError as err:
-            raise located(err, source.path) from None
+            raise err.at(source.path) from None
         return Document(source=source, blocks=blocks, notices=notices)

@@ -32,7 +32,7 @@ from io import BytesIO
 from typing import Any
 
 from ..limits import PdfLimits, format_size
-from .base import InputError
+from ..errors import InputError
 
 _CHUNK = 1 << 20
 DEFAULT_LIMITS = PdfLimits()

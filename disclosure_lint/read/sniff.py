@@ -15,7 +15,7 @@ from io import BytesIO
 from typing import Literal
 
 from ..model import STRUCTURED_MARKER
-from .base import InputError
+from ..errors import InputError
 from .decode import decode_text
 
 Format = Literal["pdf", "docx", "zip", "ole2", "html", "structured-candidate", "text", "binary"]
@@ -175,18 +175,10 @@ def sniff_format(head: bytes) -> Format:
     return "text"
 
 
-def legacy_doc_error(path: str) -> InputError:
+def legacy_doc_error() -> InputError:
     """The error for a legacy binary Word/WPS file (OLE2: .doc, .wps, or one renamed to .docx)."""
     return InputError(
-        f"{path}：这是旧版 Word/WPS 二进制文档（.doc/.wps），无法检查；请用 Word/WPS 另存为 .docx 后再检查",
-        f"{path}: a legacy binary Word/WPS document (.doc/.wps) cannot be linted; "
+        "这是旧版 Word/WPS 二进制文档（.doc/.wps），无法检查；请用 Word/WPS 另存为 .docx 后再检查",
+        "a legacy binary Word/WPS document (.doc/.wps) cannot be linted; "
         "save it as .docx in Word or WPS and lint that",
     )
-
-
-def located(err: InputError, path: str) -> InputError:
-    """``err`` with the file name in front, as every input error of a run starts (the reporters
-    strip it where they show the name anyway). Already-prefixed messages are left alone."""
-    if not path or err.zh.startswith(path):
-        return err
-    return InputError(f"{path}：{err.zh}", f"{path}: {err.en}")

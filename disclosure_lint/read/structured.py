@@ -23,9 +23,9 @@ from pydantic import ValidationError
 
 from ..guarded_yaml import MAX_NODES, load_yaml, one_line
 from ..model import SCHEMA_VERSION, STRUCTURED_MARKER, Document, Report, SourceInfo
-from .base import InputError
+from ..errors import InputError
 from .decode import decode_text
-from .sniff import has_structured_marker, head_text, located, sniff_format
+from .sniff import has_structured_marker, head_text, sniff_format
 
 
 _ERROR_ZH = {
@@ -157,5 +157,5 @@ class StructuredReader:
             except ValidationError as exc:
                 raise _validation_error(exc) from None
         except InputError as err:
-            raise located(err, source.path) from None
+            raise err.at(source.path) from None
         return report.model_copy(update={"source": source})

@@ -36,12 +36,12 @@ from functools import lru_cache
 from typing import Literal
 
 from ..model import Block, Comment, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
-from ..model.normalize import label_key
+from ..text.normalize import label_key
 from ..model.template import SECTIONS
-from .base import InputError
+from ..errors import InputError
 from .comments import linter_comment
 from .decode import decode_text
-from .sniff import has_structured_marker, head_text, located, sniff_format
+from .sniff import has_structured_marker, head_text, sniff_format
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 _LEAD_BOOKMARK = re.compile(r"\s*\[bookmark:[^\]\n]*\]")
@@ -596,7 +596,7 @@ class TextReader:
         try:
             text, encoding = decode_text(data)
         except InputError as err:
-            raise located(err, source.path) from None
+            raise err.at(source.path) from None
         if source.encoding is None:
             source = source.model_copy(update={"encoding": encoding})
         lines, numbers, comments = split_comments(text) if text else ([], [], [])

@@ -15,7 +15,7 @@ import zlib
 from io import BytesIO
 
 from ..limits import ArchiveLimits, format_size
-from .base import InputError
+from ..errors import InputError
 
 _CHUNK = 1 << 16
 DEFAULT_LIMITS = ArchiveLimits()

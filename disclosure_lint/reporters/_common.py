@@ -38,15 +38,8 @@ def describe(location: Location, lang: str) -> str:
 
 
 def input_error_text(result: LintResult, lang: str) -> str:
-    """The input error without the file name the message usually starts with (it is shown
-    in front of it anyway)."""
-    if result.input_error is None:
-        return ""
-    text = result.input_error.get(lang)
-    for sep in ("：", ": ", ":"):
-        if text.startswith(result.path + sep):
-            return text[len(result.path) + len(sep):].strip()
-    return text
+    """Why the file could not be read, in ``lang`` (the file's name is shown beside it)."""
+    return result.input_error.get(lang) if result.input_error is not None else ""
 
 
 @dataclass(frozen=True)

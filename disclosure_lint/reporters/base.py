@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
-from ..engine.finding import Severity
+from ..model import Severity
+from ..version import __version__
 from ..engine.result import LintResult
 from ..engine.rule import RuleSpec
 
@@ -27,10 +29,26 @@ class ReportContext:
     verbose: bool = False  # also list skipped rules with their reasons
     quiet: bool = False  # only the findings, no summary
     report_suppressed: bool = False  # also show the findings suppressed inline, by config or baseline
-    tool_version: str = "0.1.0"
+    tool_version: str = __version__
     docs_url: str = "https://github.com/disclosure-lint/disclosure-lint/blob/main/docs/rules/"
     extra: Mapping[str, object] = field(default_factory=dict)
 
 
 class Reporter(Protocol):
     def __call__(self, results: Sequence[LintResult], ctx: ReportContext) -> str: ...
+
+
+F = TypeVar("F", bound=Callable[..., str])
+
+
+def summaries_only(reporter: F) -> F:
+    """Mark a reporter that reads only each report's summary (title, body, year, template,
+    source), never its sections or tables: a batch for it then keeps summaries, not whole
+    reports (memory, and the cost of moving them between processes)."""
+    setattr(reporter, "needs_reports", False)  # noqa: B010 - an attribute of a function
+    return reporter
+
+
+def needs_reports(reporter: Any) -> bool:
+    """Whether a reporter reads whole reports: unless marked `summaries_only`, it is given them."""
+    return bool(getattr(reporter, "needs_reports", True))

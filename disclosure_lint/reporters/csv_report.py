@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from ..engine.result import LintResult
 from ._common import input_error_text, ordered
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 COLUMNS = ("path", "format", "agency", "year", "template", "status", "error", "warning", "info", "rules",
            "input_error", "internal_errors")
@@ -53,6 +53,7 @@ def _row(r: LintResult, ctx: ReportContext) -> list[str | int]:
     ]
 
 
+@summaries_only
 def csv_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..engine.finding import Finding, Severity
 from ..engine.result import LintResult
 from ._common import has_line, input_error_text, ordered, totals, workspace_path
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -71,6 +71,7 @@ def _finding(path: str, f: Finding, lang: str) -> str:
     return command(_COMMAND[f.severity], message, **props)
 
 
+@summaries_only
 def github_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     workspace = ctx.extra.get("workspace")

@@ -23,7 +23,7 @@ from typing import Any
 from ..engine.finding import Finding, Severity
 from ..engine.result import LintResult
 from ._common import has_line, input_error_text, ordered, workspace_path
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -60,6 +60,7 @@ def _error(path: str, check: str, description: str, n: int) -> dict[str, Any]:
             "severity": "blocker", "location": {"path": path, "lines": {"begin": 1}}}
 
 
+@summaries_only
 def gitlab_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     workspace = ctx.extra.get("workspace")

@@ -24,7 +24,7 @@ from typing import Any
 from ..engine.finding import Finding
 from ..engine.result import LintResult
 from ._common import ordered, totals
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 from .json_report import _error, _finding, _message, _skip
 
 JSON_LINES_VERSION = 1
@@ -42,6 +42,7 @@ def _finding_line(path: str, f: Finding, lang: str) -> str:
     return _line("finding", path, **_finding(f, lang), suppression=suppression)
 
 
+@summaries_only
 def json_lines_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     lines: list[str] = []

@@ -16,7 +16,7 @@ from ..engine.finding import Finding, InternalError, Message, Place, Skip
 from ..engine.result import LintResult
 from ..model import Location
 from ._common import message_or_none, ordered, totals
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 JSON_FORMAT_VERSION = 1
 TOOL_NAME = "disclosure-lint"
@@ -128,5 +128,6 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
     }
 
 
+@summaries_only
 def json_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     return json.dumps(document(results, ctx), ensure_ascii=False, indent=2) + "\n"

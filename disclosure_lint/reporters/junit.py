@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..engine.finding import Finding
 from ..engine.result import LintResult
 from ._common import describe, input_error_text, ordered
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -93,6 +93,7 @@ def _suite(r: LintResult, ctx: ReportContext, lang: str) -> tuple[ET.Element, tu
     return suite, counts
 
 
+@summaries_only
 def junit_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     root = ET.Element("testsuites", name="disclosure-lint")

@@ -35,7 +35,7 @@ from ..engine.finding import Finding, InternalError, Place, Severity
 from ..engine.result import LintResult
 from ..engine.rule import RuleSpec
 from ._common import describe, has_line, input_error_text, ordered
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -421,5 +421,6 @@ def document(results: Sequence[LintResult], ctx: ReportContext) -> dict[str, Any
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+@summaries_only
 def sarif_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     return json.dumps(document(results, ctx), ensure_ascii=False, indent=2) + "\n"

@@ -19,7 +19,7 @@ from typing import Any
 from ..engine.finding import Finding, InternalError, Place, Severity, Skip
 from ..engine.result import LintResult
 from ._common import Totals, describe, has_line, input_error_text, ordered, totals
-from .base import ReportContext
+from .base import ReportContext, summaries_only
 
 _INDENT = "    "
 _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -252,6 +252,7 @@ def _finish(blocks: list[list[str]]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
+@summaries_only
 def full(results: Sequence[LintResult], ctx: ReportContext) -> str:
     """The default text output (see the module docstring and docs/output-formats.md)."""
     w = _Writer(ctx)
@@ -285,6 +286,7 @@ def full(results: Sequence[LintResult], ctx: ReportContext) -> str:
     return _finish(blocks)
 
 
+@summaries_only
 def concise(results: Sequence[LintResult], ctx: ReportContext) -> str:
     """One line per finding, ``path:LINE:COL: ID message``, then the one-line summary."""
     w = _Writer(ctx)

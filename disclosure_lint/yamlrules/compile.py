@@ -19,8 +19,8 @@ from pydantic import ValidationError
 
 from ..engine.check import Check, fmt, usable
 from ..guarded_yaml import CONFIG_NODES, YamlError, load_yaml
-from ..loading import read_own_file
-from ..read.base import InputError
+from ..files import read_own_file
+from ..errors import InputError
 from ..engine.finding import Severity
 from ..engine.rule import RULE_ATTR, Example, Examples, RuleSpec, sample
 from ..model import Report, Section, TemplateVersion, Text

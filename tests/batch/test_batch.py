@@ -14,16 +14,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from disclosure_lint import batch, executors, lint_paths, load_report
-from disclosure_lint.batch import BatchOptions, expand_paths, run_batch
+from disclosure_lint import lint_paths, load_report
+from disclosure_lint.run import batch, executors
+from disclosure_lint.run.batch import BatchOptions, expand_paths, run_batch
 from disclosure_lint.cli.main import cli
 from disclosure_lint.cli.progress import ProgressBar, wanted
-from disclosure_lint.executors import ProcessPool
+from disclosure_lint.run.executors import ProcessPool
 from disclosure_lint.model import Report
-from disclosure_lint.pairing import Candidate, find_previous, pair_batch
-from disclosure_lint.recipe import LinterRecipe, Linters
+from disclosure_lint.run.pairing import Candidate, find_previous, pair_batch
+from disclosure_lint.run.recipe import Checkers, LinterRecipe
 from disclosure_lint.reporters.csv_report import COLUMNS
-from disclosure_lint.work import summary
+from disclosure_lint.run.tasks import summary
 
 from batch_corpus import FIXTURES, PLUGIN, SEED
 
@@ -246,7 +247,7 @@ def test_progress_bar_appears_only_after_a_second() -> None:
 
 def test_batch_reports_every_step(corpus: Path) -> None:
     seen: list[tuple[int, int]] = []
-    run_batch([corpus], Linters(LinterRecipe()), BatchOptions(jobs=2, progress=lambda d, t: seen.append((d, t))))
+    run_batch([corpus], Checkers(LinterRecipe()), BatchOptions(jobs=2, progress=lambda d, t: seen.append((d, t))))
     assert seen and seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 

@@ -17,6 +17,7 @@ import jsonschema
 import pytest
 
 from disclosure_lint.api import lint_bytes
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
 from disclosure_lint.engine.linter import Linter
 
@@ -39,7 +40,7 @@ REPORTS = sorted(p for p in CONFORMANCE.glob("*/report.*") if p.suffix in (".txt
 
 @lru_cache(maxsize=1)
 def _linter() -> Linter:
-    return Linter(Config())
+    return Plugins().linter(Config())
 
 
 def _with_unrelated_paragraphs(path: Path) -> tuple[str, str]:

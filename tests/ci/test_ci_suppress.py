@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint import LintResult
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.api import lint_bytes
-from disclosure_lint.config import Config, ConfigError, load_config_file
+from disclosure_lint.config import Config, load_config_file
+from disclosure_lint.errors import ConfigError
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.suppress import parse_directive
 from disclosure_lint.model import Comment, SourceInfo
@@ -27,7 +29,7 @@ TABLE3_CELL, TABLE4_CELL, OPENING, HEADING_1, HEADING_3, HEADING_4 = 103, 390, 3
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(Config())
+    return Plugins().linter(Config())
 
 
 def defective(comments: dict[int, str] | None = None, *, postcode: bool = True) -> str:
@@ -160,13 +162,13 @@ def test_unused_or_broken_comments_are_dl012(linter: Linter, comment: str, says:
 
 
 def test_comments_about_rules_that_did_not_run_are_not_judged() -> None:
-    only_dl3 = Linter(Config(select=("DL3", "DL012")))
+    only_dl3 = Plugins().linter(Config(select=("DL3", "DL012")))
     text = defective({HEADING_1: "disable=DL204", HEADING_3: "disable-file=DL601"}, postcode=False)
     assert lint(only_dl3, text).findings == ()
 
 
 def test_dl012_can_be_deselected_and_its_fingerprint_ignores_lines(linter: Linter) -> None:
-    ignored = lint(Linter(Config(ignore=("DL012",))), defective({HEADING_1: "disable=DL999"}))
+    ignored = lint(Plugins().linter(Config(ignore=("DL012",))), defective({HEADING_1: "disable=DL999"}))
     assert "DL012" not in [f.rule_id for f in ignored.findings]
     one = lint(linter, defective({HEADING_1: "disable=DL999"}, postcode=False))
     two = lint(linter, defective({HEADING_1: "disable=DL999", OPENING: "disable-next=DL503"}, postcode=True))
@@ -181,7 +183,7 @@ def test_per_file_ignores_are_relative_to_the_config_folder(tmp_path: Path, monk
     (site / "disclosure-lint.yaml").write_text(
         "per-file-ignores:\n  'reports/2019/*.md': [DL2]\n  '草稿.md': invalid-postcode\n", encoding="utf-8")
     config = load_config_file(site / "disclosure-lint.yaml")
-    linter = Linter(config)
+    linter = Plugins().linter(config)
     monkeypatch.chdir(tmp_path)  # the globs do not depend on the current directory
     old = lint(linter, defective(), "site/reports/2019/a.md")
     assert ids(old) == [("DL503", OPENING)]
@@ -196,7 +198,7 @@ def test_per_file_ignores_are_relative_to_the_config_folder(tmp_path: Path, monk
 
 def test_per_file_ignores_with_an_unknown_rule_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="DL999"):
-        Linter(Config(per_file_ignores={"*.md": ("DL999",)}))
+        Plugins().linter(Config(per_file_ignores={"*.md": ("DL999",)}))
 
 
 def test_per_file_ignores_merge_with_extended_files(tmp_path: Path) -> None:

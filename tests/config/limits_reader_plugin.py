@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from disclosure_lint import hookimpl
-from disclosure_lint.read.base import InputError
+from disclosure_lint.errors import InputError
 
 
 class ProbeReader:

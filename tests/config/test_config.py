@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.config import Config, ConfigError, find_config, load_config_file
+from disclosure_lint.config import Config, find_config, load_config_file
+from disclosure_lint.config.profile import layered
+from disclosure_lint.errors import ConfigError
 from disclosure_lint.engine.finding import Severity
 
 
@@ -62,5 +64,5 @@ def test_bad_config_names_the_problem(tmp_path: Path, text: str, needle: str) ->
 
 
 def test_cli_overrides_keep_unset_values() -> None:
-    config = Config(ignore=("DL108",), lang="en").merged(select=("DL3",), lang=None)
+    config = layered(Config(ignore=("DL108",), lang="en"), Config.given(select=("DL3",), lang=None))
     assert config.select == ("DL3",) and config.ignore == ("DL108",) and config.lang == "en"

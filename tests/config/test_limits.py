@@ -20,11 +20,10 @@ from click.testing import CliRunner
 from disclosure_lint import lint_path, lint_paths, load_report
 from disclosure_lint.cli.main import cli
 from disclosure_lint.config import Config, load_config_file
-from disclosure_lint.config.profile import overlay
-from disclosure_lint.engine.linter import Linter
-from disclosure_lint.limits import ArchiveLimits, Limits, PdfLimits, format_size, overrides, parse_size
+from disclosure_lint.config.profile import layered, overlay
+from disclosure_lint.limits import ArchiveLimits, Limits, PdfLimits, format_size, given_limits, parse_size
 from disclosure_lint.plugins.manager import Plugins
-from disclosure_lint.read.base import InputError
+from disclosure_lint.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED_TXT, SEED_DOCX, SEED_PDF = FIXTURES / "seed.txt", FIXTURES / "seed.docx", FIXTURES / "seed.pdf"
@@ -122,7 +121,7 @@ def test_layers_merge_limit_by_limit(tmp_path: Path) -> None:
     path = write_config(tmp_path, "extends: [base.yaml]\nlimits:\n  pdf:\n    objects: 9000\n")
     config = load_config_file(path)
     assert (config.limits.max_file_size, config.limits.pdf.pages, config.limits.pdf.objects) == (1 << 20, 40, 9000)
-    merged = config.merged(**overrides(max_file_size=2 << 20, max_archive_size=3 << 20))
+    merged = layered(config, Config.given(limits=given_limits(max_file_size=2 << 20, max_archive_size=3 << 20)))
     assert (merged.limits.max_file_size, merged.limits.archive.expanded_size) == (2 << 20, 3 << 20)
     assert (merged.limits.pdf.pages, merged.limits.pdf.objects) == (40, 9000)
     top = Config.from_mapping({"limits": {"archive": {"members": 20}}}, "top.yaml")
@@ -135,7 +134,7 @@ def test_a_plugins_default_configuration_may_set_limits(tmp_path: Path) -> None:
     plugin.write_text("from disclosure_lint import hookimpl\n\n"
                       "@hookimpl\ndef disclosure_lint_default_config():\n"
                       "    return {'limits': {'pdf': {'pages': 4}}}\n", encoding="utf-8")
-    linter = Linter(Config(plugins=(str(plugin),)))
+    linter = Plugins().linter(Config(plugins=(str(plugin),)))
     assert linter.config.limits.pdf.pages == 4
     assert "more than 4 pages" in (lint_path(SEED_PDF, linter=linter).input_error.en or "")  # type: ignore[union-attr]
 

@@ -12,10 +12,9 @@ from click.testing import CliRunner
 from disclosure_lint import Config, ConfigError, hookimpl
 from disclosure_lint.cli.main import cli
 from disclosure_lint.config import load_config_file
-from disclosure_lint.config.profile import effective_config, overlay, profile_names
+from disclosure_lint.config.profile import effective_config, layered, overlay, profile_names
 from disclosure_lint.engine.finding import Severity
-from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import parse_bytes
+from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.model import Report
 from disclosure_lint.plugins.manager import Plugins
 
@@ -41,7 +40,7 @@ def test_shipped_profiles() -> None:
 
 
 def test_default_picks_the_2019_profile_for_2019_and_2020_reports() -> None:
-    linter = Linter(Config(), PLUGINS)
+    linter = PLUGINS.linter(Config())
     assert report(NO_FEE_2020).year == 2020
     assert dl107(linter, NO_FEE_2023) == ["DL107"]
     assert dl107(linter, NO_FEE_2020) == []          # no 信息处理费 before 2021
@@ -52,15 +51,15 @@ def test_default_picks_the_2019_profile_for_2019_and_2020_reports() -> None:
 @pytest.mark.parametrize(("extends", "fires_2023", "fires_2020"), [
     ("2021", True, True), ("2019", False, False), ("default", True, False), ("strict", True, False)])
 def test_extends_forces_a_profile(extends: str, fires_2023: bool, fires_2020: bool) -> None:
-    linter = Linter(Config(extends=(extends,)), PLUGINS)
+    linter = PLUGINS.linter(Config(extends=(extends,)))
     assert bool(dl107(linter, NO_FEE_2023)) is fires_2023
     assert bool(dl107(linter, NO_FEE_2020)) is fires_2020
 
 
 def test_strict_fails_on_info() -> None:
-    assert Linter(Config(extends=("strict",)), PLUGINS).config.fail_on is Severity.INFO
-    assert Linter(Config(extends=("strict",), fail_on=Severity.ERROR), PLUGINS).config.fail_on is Severity.ERROR
-    assert Linter(Config(), PLUGINS).config.fail_on is Severity.WARNING
+    assert PLUGINS.linter(Config(extends=("strict",))).config.fail_on is Severity.INFO
+    assert PLUGINS.linter(Config(extends=("strict",), fail_on=Severity.ERROR)).config.fail_on is Severity.ERROR
+    assert PLUGINS.linter(Config()).config.fail_on is Severity.WARNING
 
 
 def test_profile_ignores_add_up_with_the_users_and_the_command_line(tmp_path: Path) -> None:
@@ -113,19 +112,19 @@ def test_bad_extends_and_keys_are_errors(tmp_path: Path, text: str, needle: str)
 
 def test_unknown_profile_in_python_config_is_an_error() -> None:
     with pytest.raises(ConfigError, match="not a profile"):
-        Linter(Config(extends=("base.yaml",)), PLUGINS)
+        PLUGINS.linter(Config(extends=("base.yaml",)))
 
 
 def test_profiles_name_only_builtin_rules_and_tolerate_them_blocked() -> None:
     for name in profile_names()[1:]:
-        Linter(Config(extends=(name,)), PLUGINS)             # every code in a profile resolves
+        PLUGINS.linter(Config(extends=(name,)))             # every code in a profile resolves
     blocked = Plugins(autoload=False, blocked=["builtin"])
-    linter = Linter(Config(), blocked)                        # the 2019 profile's DL107 is not loaded
-    assert linter.selected == [] and linter._trial is None
+    linter = blocked.linter(Config())                        # the 2019 profile's DL107 is not loaded
+    assert linter.selected == [] and linter.resolved.trial is None
 
 
-def test_merged_keeps_unset_keys_unset() -> None:
-    config = Config(ignore=("DL108",)).merged(lang="en", select=None)
+def test_layered_keeps_unset_keys_unset() -> None:
+    config = layered(Config(ignore=("DL108",)), Config.given(lang="en", select=None))
     assert config.model_fields_set >= {"ignore", "lang"} and "select" not in config.model_fields_set
     assert overlay(Config(select=("DL1",)), config).select == ("DL1",)
 
@@ -141,10 +140,10 @@ class _Defaults:
 
 def test_plugin_defaults_lie_between_profile_and_user() -> None:
     plugins = Plugins(autoload=False, objects=[_Defaults({"severity": {"DL509": "warning"}, "fail-on": "error"})])
-    linter = Linter(Config(), plugins)
-    assert linter.severities == {"DL509": Severity.WARNING} and linter.config.fail_on is Severity.ERROR
-    linter = Linter(Config(severity={"DL509": Severity.INFO}), plugins)
-    assert linter.severities == {"DL509": Severity.INFO}      # the user's config wins
+    linter = plugins.linter(Config())
+    assert linter.plan_for(Report()).severities == {"DL509": Severity.WARNING} and linter.config.fail_on is Severity.ERROR
+    linter = plugins.linter(Config(severity={"DL509": Severity.INFO}))
+    assert linter.plan_for(Report()).severities == {"DL509": Severity.INFO}      # the user's config wins
     for bad in ({"plugins": ["x"]}, {"rule-paths": ["x"]}, {"extends": "strict"}, {"severty": {}}):
         with pytest.raises(ConfigError, match="_Defaults|plugin"):
-            Linter(Config(), Plugins(autoload=False, objects=[_Defaults(bad)]))
+            Plugins(autoload=False, objects=[_Defaults(bad)]).linter(Config())

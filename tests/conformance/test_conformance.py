@@ -13,12 +13,13 @@ import pytest
 import yaml
 
 from disclosure_lint import lint_path
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
 from disclosure_lint.engine.linter import Linter
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted(p for p in HERE.iterdir() if (p / "expected.yaml").exists())
-LINTER = Linter(Config())
+LINTER = Plugins().linter(Config())
 
 
 def _report_file(case: Path) -> Path:

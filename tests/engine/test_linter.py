@@ -8,7 +8,8 @@ import dl_test_plugin
 from disclosure_lint import Config, ConfigError
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.model import Report, Section, Text
-from disclosure_lint.plugins.manager import PluginError, Plugins
+from disclosure_lint.errors import PluginError
+from disclosure_lint.plugins.manager import Plugins
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def plugins() -> Plugins:
 
 
 def _linter(plugins: Plugins, **config: object) -> Linter:
-    return Linter(Config(**{"select": ("TST",), **config}), plugins)  # type: ignore[arg-type]
+    return plugins.linter(Config(**{"select": ("TST",), **config}))  # type: ignore[arg-type]
 
 
 REPORT = Report(
@@ -85,16 +86,16 @@ def test_severity_override_and_fail_on(plugins: Plugins) -> None:
 
 
 def test_selection_by_prefix_name_tag_and_ignore(plugins: Plugins) -> None:
-    assert Linter(Config(select=("demo",)), plugins).selected == ["TST001", "TST005"]
-    assert Linter(Config(select=("title-mentions-year",)), plugins).selected == ["TST001"]
-    assert Linter(Config(select=("TST",), ignore=("TST00",)), plugins).selected == []
-    assert Linter(Config(select=("TST001",), extend_select=("TST002",)), plugins).selected == ["TST001", "TST002"]
+    assert plugins.linter(Config(select=("demo",))).selected == ["TST001", "TST005"]
+    assert plugins.linter(Config(select=("title-mentions-year",))).selected == ["TST001"]
+    assert plugins.linter(Config(select=("TST",), ignore=("TST00",))).selected == []
+    assert plugins.linter(Config(select=("TST001",), extend_select=("TST002",))).selected == ["TST001", "TST002"]
 
 
 @pytest.mark.parametrize("bad", ["TST999", "DL9", "no-such-rule"])
 def test_unknown_selector_is_an_error(plugins: Plugins, bad: str) -> None:
     with pytest.raises(ConfigError, match=bad):
-        Linter(Config(select=(bad,)), plugins)
+        plugins.linter(Config(select=(bad,)))
 
 
 def test_fixtures_are_computed_once_per_report(plugins: Plugins) -> None:

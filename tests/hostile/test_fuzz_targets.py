@@ -53,13 +53,13 @@ def test_each_target_takes_its_fixtures_and_mutants(fmt: str) -> None:
 
 
 def test_a_multi_line_input_error_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
-    from disclosure_lint.read.base import InputError
+    from disclosure_lint.errors import InputError
 
     run = _target("txt")
 
     def broken(*args: object, **kwargs: object) -> None:
         raise InputError("一行\n两行", "one\ntwo")
 
-    monkeypatch.setattr("disclosure_lint.loading.parse_bytes", broken)
+    monkeypatch.setattr("disclosure_lint.builder.loading.parse_bytes", broken)
     with pytest.raises(AssertionError, match="more than one line"):
         run(hf.SEED_TXT.read_bytes())

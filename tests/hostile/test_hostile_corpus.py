@@ -22,8 +22,8 @@ import hostile_files as hf
 import pytest
 from cli_run import LIMIT_RSS, LIMIT_SECONDS, Run, run_cli, run_many
 
-from disclosure_lint.loading import read_bytes
-from disclosure_lint.read.base import InputError
+from disclosure_lint.files import read_bytes
+from disclosure_lint.errors import InputError
 from disclosure_lint.reporters.registry import builtin_reporters
 
 
@@ -183,7 +183,7 @@ def test_permission_error_is_an_input_error(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError) as err:
         read_bytes(target)
-    assert err.value.en == f"{target}: permission denied" and "\n" not in err.value.zh
+    assert err.value.located("en") == f"{target}: permission denied" and "\n" not in err.value.zh
 
 
 def test_a_pipe_with_a_writer_is_read_to_its_end() -> None:
@@ -218,7 +218,7 @@ def test_a_pipe_over_the_size_limit_is_refused() -> None:
 
 
 def test_walking_a_folder_never_opens_a_named_pipe(tmp_path: Path) -> None:
-    from disclosure_lint.discovery import walk
+    from disclosure_lint.run.discovery import walk
 
     hf.fifo(tmp_path)
     shutil.copyfile(hf.SEED_TXT, tmp_path / "seed.txt")

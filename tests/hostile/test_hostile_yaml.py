@@ -17,7 +17,7 @@ import pytest
 from cli_run import LIMIT_RSS, run_cli
 
 from disclosure_lint.guarded_yaml import CONFIG_NODES, MAX_ALIASES, load_yaml
-from disclosure_lint.read.base import InputError
+from disclosure_lint.errors import InputError
 
 
 def laughs(indent: str, levels: int = 9) -> str:

@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 from mutations import MUTATORS
 
 from disclosure_lint import Config, LintResult, lint_path
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.engine.linter import Linter
 
-LINTER = Linter(Config())
+LINTER = Plugins().linter(Config())
 # Share of the profile's example count per format: reading a 9-page PDF costs ten text files.
 SHARE = {"txt": 100, "docx": 60, "html": 60, "pdf": 25, "structured": 20}
 

@@ -16,7 +16,7 @@ import hostile_files as hf
 import pytest
 
 from disclosure_lint.model import SourceInfo
-from disclosure_lint.read.base import InputError
+from disclosure_lint.errors import InputError
 from disclosure_lint.read.decode import not_text_detail
 from disclosure_lint.read.pdf import PdfReader, read_pdf
 from disclosure_lint.limits import PdfLimits
@@ -67,7 +67,7 @@ def test_the_reader_takes_its_limits_and_names_the_file() -> None:
     reader = PdfReader(PdfLimits(pages=3))
     with pytest.raises(InputError) as err:
         reader.read(hf.SEED_PDF.read_bytes(), SourceInfo(path="seed.pdf", format="pdf"))
-    assert err.value.en == "seed.pdf: the PDF has more than 3 pages, not an annual report; refused"
+    assert err.value.located("en") == "seed.pdf: the PDF has more than 3 pages, not an annual report; refused"
 
 
 def test_a_chain_of_two_flate_filters_is_bounded() -> None:

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from disclosure_lint.loading import Loader, parse_bytes
+from disclosure_lint.builder.loading import Loader, parse_bytes
 from disclosure_lint.model import (
     Cell,
     CellKind,
@@ -41,7 +41,7 @@ from disclosure_lint.model import (
 )
 from disclosure_lint.model.template import SECTIONS, table_spec
 from disclosure_lint.plugins.manager import Plugins
-from disclosure_lint.render import render_text
+from disclosure_lint.read.render import render_text
 
 READERS = Plugins().readers()
 IGNORED = frozenset({"location", "source", "labels", "signatures"})

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from disclosure_lint.cli.main import cli
-from disclosure_lint.engine.examples import run_example
+from disclosure_lint.run.examples import run_example
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.plugins.manager import Plugins
 
@@ -46,7 +46,7 @@ def importable(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_example_of_every_zibo_rule(importable: None) -> None:
-    linter = Linter(plugins=Plugins(autoload=False, modules=["disclosure_lint_zibo"]))
+    linter = Plugins(autoload=False, modules=["disclosure_lint_zibo"]).linter()
     zibo = [spec for rid, spec in linter.rules.items() if rid.startswith("ZB")]
     assert [s.id for s in zibo] == ZB_IDS
     assert {s.plugin for s in zibo} == {"disclosure_lint_zibo"}

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from disclosure_lint.cli.main import cli
-from disclosure_lint.plugins.manager import PluginError, Plugins
+from disclosure_lint.errors import PluginError
+from disclosure_lint.plugins.manager import Plugins
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = (ROOT / "rules" / "samples" / "seed.txt").read_text(encoding="utf-8")

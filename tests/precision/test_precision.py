@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from disclosure_lint import lint_path, lint_paths
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
 from disclosure_lint.engine.finding import Severity
 from disclosure_lint.engine.linter import Linter
@@ -25,7 +26,7 @@ from disclosure_lint.engine.linter import Linter
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"
 MANIFEST: list[dict[str, object]] = yaml.safe_load((HERE / "manifest.yaml").read_text(encoding="utf-8"))
-LINTER = Linter(Config())
+LINTER = Plugins().linter(Config())
 CROSS_YEAR = {"DL601", "DL602", "DL603", "DL604"}
 
 

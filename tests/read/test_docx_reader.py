@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from disclosure_lint import lint_path
-from disclosure_lint.build import build_report
+from disclosure_lint.builder import build_report
 from disclosure_lint.model import (
     CellKind,
     Document,
@@ -34,7 +34,8 @@ from disclosure_lint.model.template import (
     REQUESTS_2021,
     REQUESTS_COLUMNS,
 )
-from disclosure_lint.read import InputError, Reader
+from disclosure_lint.errors import InputError
+from disclosure_lint.read import Reader
 from disclosure_lint.read.docx import DocxReader, RawCell, RawRow, build_grid
 from disclosure_lint.read.docx_numbering import format_number
 from disclosure_lint.read.registry import builtin_readers
@@ -636,7 +637,7 @@ def _input_error(data: bytes) -> InputError:
         read(data, "bad.docx")
     err = info.value
     assert "\n" not in err.zh and "\n" not in err.en
-    assert err.zh.startswith("bad.docx") and err.en.startswith("bad.docx")
+    assert err.path == "bad.docx" and err.located().startswith("bad.docx：")
     return err
 
 

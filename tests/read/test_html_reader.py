@@ -17,11 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclosure_lint import lint_path
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.api import lint_bytes
-from disclosure_lint.build import build_report
+from disclosure_lint.builder import build_report
 from disclosure_lint.config import Config
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import parse_bytes
+from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.model import (
     CellKind,
     Document,
@@ -36,7 +37,8 @@ from disclosure_lint.model.template import (
     REQUESTS_2021,
     REQUESTS_COLUMNS,
 )
-from disclosure_lint.read import InputError, Reader
+from disclosure_lint.errors import InputError
+from disclosure_lint.read import Reader
 from disclosure_lint.read.html import HtmlReader, declared_charset
 from disclosure_lint.read.registry import builtin_readers
 from disclosure_lint.read.text import TextReader
@@ -345,7 +347,7 @@ def test_changed_cell_is_caught_and_located(name: str) -> None:
     assert re.search(r">7<", lines[i])  # the 自然人 cell of that row
     lines[i] = lines[i].replace(">7<", ">8<")
     encoding = "utf-8" if name == "seed.html" else "gb18030"
-    result = lint_bytes("\n".join(lines).encode(encoding), name, Linter(Config()))
+    result = lint_bytes("\n".join(lines).encode(encoding), name, Plugins().linter(Config()))
     by_rule = {f.rule_id: f for f in result.findings}
     assert {"DL301", "DL302"} <= set(by_rule)
     place = by_rule["DL301"].place
@@ -577,7 +579,7 @@ def test_attachment_only_page_gets_a_notice() -> None:
     assert loc.line == 1 and loc.path is not None and loc.path.endswith("/a")
     report = build_report(doc)
     assert report.notices == doc.notices and report.sections == []
-    assert lint_bytes(data, "page.html", Linter(Config())).input_error is None
+    assert lint_bytes(data, "page.html", Plugins().linter(Config())).input_error is None
 
 
 @pytest.mark.parametrize("body", [
@@ -672,16 +674,16 @@ def test_deep_nesting_is_a_clear_input_error_and_fast() -> None:
     with pytest.raises(InputError) as err:
         _read(data, "deep.html")
     assert time.perf_counter() - start < 2.0
-    assert "\n" not in str(err.value) and str(err.value).startswith("deep.html：")
+    assert "\n" not in str(err.value) and err.value.located().startswith("deep.html：")
     assert "256" in err.value.en
     # Through the API: an input error, never a traceback.
-    assert lint_bytes(data, "deep.html", Linter(Config())).input_error is not None
+    assert lint_bytes(data, "deep.html", Plugins().linter(Config())).input_error is not None
 
 
 def test_binary_bytes_are_an_input_error() -> None:
     with pytest.raises(InputError) as err:
         _read(b"<html>\x00\x01\x02\x00\x00\xff\xfe\x00" * 200, "x.html")
-    assert str(err.value).startswith("x.html：") and "\n" not in str(err.value)
+    assert err.value.path == "x.html" and "\n" not in str(err.value)
 
 
 def test_the_input_file_is_never_written(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.read import InputError
+from disclosure_lint.errors import InputError
 from disclosure_lint.read.decode import canonical_charset, decode_text, decode_with_declared
 from disclosure_lint.read.sniff import (
     has_structured_marker,
@@ -159,9 +159,9 @@ def test_structured_marker_detection() -> None:
 
 
 def test_legacy_doc_error_is_one_line_with_advice() -> None:
-    err = legacy_doc_error("年报.doc")
+    err = legacy_doc_error().at("年报.doc")
     assert isinstance(err, InputError)
-    assert "年报.doc" in err.zh and "请用 Word/WPS 另存为 .docx 后再检查" in err.zh
+    assert err.located().startswith("年报.doc：") and "请用 Word/WPS 另存为 .docx 后再检查" in err.zh
     assert "save it as .docx in Word or WPS and lint that" in err.en
     assert "\n" not in err.zh + err.en and str(err) == err.zh and err.message("en") == err.en
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.model import STRUCTURED_MARKER, Document, Report, SourceInfo
-from disclosure_lint.read import InputError, Reader
+from disclosure_lint.errors import InputError
+from disclosure_lint.read import Reader
 from disclosure_lint.guarded_yaml import MAX_ALIASES
 from disclosure_lint.read.structured import StructuredReader
 from disclosure_lint.read.text import TextReader
@@ -28,7 +29,8 @@ def _error(data: bytes) -> InputError:
     with pytest.raises(InputError) as err:
         _read(data)
     assert "\n" not in err.value.zh and "\n" not in err.value.en  # one line, both languages
-    assert err.value.zh.startswith("report.yaml：") and err.value.en.startswith("report.yaml: ")
+    assert err.value.path == "report.yaml" and not err.value.zh.startswith("report.yaml")  # named once
+    assert err.value.located().startswith("report.yaml：") and err.value.located("en").startswith("report.yaml: ")
     return err.value
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint.model import Document, Paragraph, SourceInfo, TableBlock
-from disclosure_lint.read import InputError, Reader
+from disclosure_lint.errors import InputError
+from disclosure_lint.read import Reader
 from disclosure_lint.read.text import TextReader, is_value, parse_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -381,7 +382,7 @@ def test_binary_input_is_an_input_error(name: str) -> None:
     with pytest.raises(InputError) as err:
         _read(data, "年报.txt")
     assert "不是可识别的文本文件" in err.value.zh and "not a text file" in err.value.en
-    assert err.value.zh.startswith("年报.txt：") and err.value.en.startswith("年报.txt: ")
+    assert err.value.path == "年报.txt" and err.value.located("en").startswith("年报.txt: ")
     assert "\n" not in err.value.zh and "\n" not in err.value.en
 
 

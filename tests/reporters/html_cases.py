@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from disclosure_lint import Config, LintResult, lint_paths
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.reporters.base import ReportContext
 from disclosure_lint.reporters.html_report import html_reporter
@@ -65,7 +66,7 @@ def write(folder: Path, names: tuple[str, ...] | None = None) -> Path:
 
 @lru_cache(maxsize=1)
 def linter() -> Linter:
-    return Linter(Config())
+    return Plugins().linter(Config())
 
 
 def lint(folder: Path, names: tuple[str, ...] | None = None) -> list[LintResult]:

@@ -48,7 +48,7 @@ def plugins() -> Plugins:
 
 @lru_cache(maxsize=1)
 def linter() -> Linter:
-    return Linter(Config(select=("RPT",)), plugins())
+    return plugins().linter(Config(select=("RPT",)))
 
 
 def _cell(key: str, raw: str, location: Location) -> Cell:
@@ -130,10 +130,10 @@ def lint(report: Report, *, only: Sequence[str] = ("RPT302", "RPT501"), path: st
 
 
 def input_error(path: str = "old.doc") -> LintResult:
-    """What the API returns for a file that cannot be read (the message names the file, as they do)."""
+    """What the API returns for a file that cannot be read (the file's name is the result's path)."""
     return LintResult(path=path, input_error=Message(
-        zh=f"{path}：这是旧版 Word（.doc）文件，请另存为 .docx 后再检查",
-        en=f"{path}: this is a legacy Word (.doc) file; save it as .docx and check again"))
+        zh="这是旧版 Word（.doc）文件，请另存为 .docx 后再检查",
+        en="this is a legacy Word (.doc) file; save it as .docx and check again"))
 
 
 def context(only: Sequence[str] = ("RPT302", "RPT501"), **kw: Any) -> ReportContext:

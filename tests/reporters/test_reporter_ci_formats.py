@@ -128,7 +128,7 @@ def test_json_lines_shape() -> None:
     finding = lines[2]
     assert finding["suppression"] is None
     assert len(finding["fingerprint"]) == 32 and finding["location"]["table"] == 2
-    assert lines[0]["message_en"].startswith("old.doc: this is a legacy Word")
+    assert lines[0]["message_en"].startswith("this is a legacy Word")  # the path is its own field
     assert lines[-1] == {"type": "summary", "version": 1, "files": 3, "findings": 5, "error": 2, "warning": 2,
                          "info": 1, "skipped": 1, "internal_errors": 1, "input_errors": 1, "passed_over": 0,
                          "suppressed": 0}

@@ -43,7 +43,7 @@ def test_file_entries() -> None:
     doc = json.loads(json_reporter(_batch(), cases.context(ALL)))
     bad, docx, txt = doc["files"]
     assert bad["report"] is None and bad["format"] is None and bad["findings"] == []
-    assert bad["input_error"]["en"].startswith("old.doc: this is a legacy Word")
+    assert bad["input_error"]["en"].startswith("this is a legacy Word")  # the path is its own field
     assert docx["format"] == "docx" and docx["input_error"] is None
     assert txt["report"] == {"title": "淄博市行政审批服务局2023年政府信息公开工作年度报告", "agency": None,
                              "year": 2023, "template": "2021"}

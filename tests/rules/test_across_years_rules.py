@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from disclosure_lint_rules._similarity import dice, normalise, report_prose, shingles, similarity
 
-from disclosure_lint.engine.examples import with_cell
+from disclosure_lint.run.examples import with_cell
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint import load_report
@@ -21,7 +21,7 @@ CROSS_YEAR = ["DL601", "DL602", "DL603", "DL604"]
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=Plugins(autoload=False))
+    return Plugins(autoload=False).linter()
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_lint.build.cells import parse_cell
-from disclosure_lint.engine.examples import build_example
+from disclosure_lint.builder.cells import parse_cell
+from disclosure_lint.run.examples import build_example
 from disclosure_lint.engine.finding import Finding
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import sample
@@ -29,7 +29,7 @@ ARITHMETIC = ["DL301", "DL302", "DL303", "DL304", "DL305", "DL306"]
 CELL_RULES = ["DL204", "DL205"]
 
 _PLUGINS = Plugins(autoload=False)
-_LINTER = Linter(plugins=_PLUGINS)
+_LINTER = _PLUGINS.linter()
 
 
 def _lint_seed(cells: dict[str, str] | None = None, replace: dict[str, str] | None = None,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_lint.build.cells import parse_cell
-from disclosure_lint.engine.examples import build_example
+from disclosure_lint.builder.cells import parse_cell
+from disclosure_lint.run.examples import build_example
 from disclosure_lint.engine.finding import Finding
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import sample
@@ -21,7 +21,7 @@ from disclosure_lint_rules.cells import label_differs
 CELLS = ["DL201", "DL202", "DL203", "DL204", "DL205", "DL206", "DL207"]
 
 _PLUGINS = Plugins(autoload=False)
-_LINTER = Linter(plugins=_PLUGINS)
+_LINTER = _PLUGINS.linter()
 
 
 def _lint(report: Report, only: list[str] = CELLS) -> list[Finding]:

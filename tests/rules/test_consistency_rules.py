@@ -9,7 +9,7 @@ import pytest
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import Loader
+from disclosure_lint.builder.loading import Loader
 from disclosure_lint.model import Location, Period, Report, Text
 from disclosure_lint.plugins.manager import Plugins
 
@@ -18,7 +18,7 @@ SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=Plugins(autoload=False))
+    return Plugins(autoload=False).linter()
 
 
 def lint(linter: Linter, report: Report, *rule_ids: str) -> list[Finding]:
@@ -97,5 +97,5 @@ def test_dl402_expected_period_uses_the_report_year(linter: Linter) -> None:
 
 # ---- the seed ----------------------------------------------------------------------------------------
 def test_seed_gives_no_period_findings(linter: Linter) -> None:
-    seed = Loader(linter.plugins.readers()).load(SEED)
+    seed = Loader(linter.ruleset.origin.readers()).load(SEED)
     assert lint(linter, seed, "DL401", "DL402") == []

@@ -20,7 +20,7 @@ from disclosure_lint_rules._contact_values import (
 from disclosure_lint_rules._phones import PhoneKind, parse_phone
 from disclosure_lint_rules._regions import area_code, city_codes, mentions, postcode_provinces, retired_codes
 
-from disclosure_lint.engine.examples import run_example
+from disclosure_lint.run.examples import run_example
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import Example, RuleSpec
@@ -39,7 +39,7 @@ _PLUGINS = Plugins(autoload=False)
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=_PLUGINS)
+    return _PLUGINS.linter()
 
 
 def field(label: str, value: str, column: int = 1) -> ContactField:
@@ -105,11 +105,11 @@ def test_the_seed_is_clean(linter: Linter) -> None:
 
 def test_issue_mutations_through_the_whole_pipeline(linter: Linter) -> None:
     """The three mutations the contact rules exist for, with every DL5xx rule selected."""
-    from disclosure_lint.engine.examples import build_example
+    from disclosure_lint.run.examples import build_example
     from disclosure_lint.engine.rule import sample
 
     def found(replace: dict[str, str]) -> list[str]:
-        rep = build_example(sample("seed", replace=replace), linter.plugins.readers())
+        rep = build_example(sample("seed", replace=replace), linter.ruleset.origin.readers())
         return ids(lint(linter, rep))
 
     assert found({"邮编：255022": "邮编：25502"}) == ["DL503"]

@@ -13,7 +13,7 @@ import pytest
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import Loader
+from disclosure_lint.builder.loading import Loader
 from disclosure_lint.model import (
     Cell,
     CellKind,
@@ -38,7 +38,7 @@ TITLE = "某某市某某局2023年政府信息公开工作年度报告"
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=Plugins(autoload=False))
+    return Plugins(autoload=False).linter()
 
 
 def lint(linter: Linter, report: Report, *rule_ids: str) -> list[Finding]:
@@ -204,5 +204,5 @@ def test_dl011_amount_cells_and_headings(linter: Linter) -> None:
 
 # ---- the seed ----------------------------------------------------------------------------------------
 def test_seed_gives_no_document_findings(linter: Linter) -> None:
-    seed = Loader(linter.plugins.readers()).load(SEED)
+    seed = Loader(linter.ruleset.origin.readers()).load(SEED)
     assert lint(linter, seed, "DL001", "DL002", "DL004", "DL011") == []

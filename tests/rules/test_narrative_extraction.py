@@ -1,4 +1,4 @@
-"""The narrative extraction module (rules/_narrative.py): figures in Chinese prose and what they count.
+"""The prose extractor (disclosure_lint/text/prose.py): figures in Chinese prose and what they count.
 
 Each case is a sentence as real reports write it, with exactly the claims it must yield — the near
 misses (figures of other things, other years, subsets, approximate figures) yield none.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from disclosure_lint_rules._narrative import (
+from disclosure_lint.text.prose import (
     Prepared,
     find_active_claims,
     find_breakdowns,
@@ -18,10 +18,10 @@ from disclosure_lint_rules._narrative import (
     find_litigation_claims,
     find_placeholders,
     find_request_claims,
-    parse_number,
     percent_fits,
     sentence_spans,
 )
+from disclosure_lint.text.numerals import parse_number
 
 
 # ---- numbers ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The narrative extractors skip a sentence when it lacks the words its patterns need: that must
-never skip a sentence a pattern would have matched (rules/_narrative.py, _REQUEST_NEEDS and the
+never skip a sentence a pattern would have matched (disclosure_lint/text/prose.py, _REQUEST_NEEDS and the
 table 二 / 四 word checks). Checked on every sentence of the repository's reports and on generated
 text built from the patterns' own vocabulary."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from disclosure_lint_rules import _narrative as n
+from disclosure_lint.text import prose as n
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.engine.examples import with_cell
+from disclosure_lint.run.examples import with_cell
 from disclosure_lint.engine.finding import Finding
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import parse_bytes
+from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.model import Report
 from disclosure_lint.plugins.manager import Plugins
 
@@ -25,7 +25,7 @@ _PLUGINS = Plugins(autoload=False)
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=_PLUGINS)
+    return _PLUGINS.linter()
 
 
 def build(text: str, cells: dict[str, str] | None = None) -> Report:

@@ -8,7 +8,7 @@ import pytest
 
 from disclosure_lint.engine.finding import Finding, Severity
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.loading import Loader
+from disclosure_lint.builder.loading import Loader
 from disclosure_lint.model import Location, Report, Section, Text
 from disclosure_lint.model.template import SECTION_BY_KEY, SECTIONS
 from disclosure_lint.plugins.manager import Plugins
@@ -25,7 +25,7 @@ TEXT = {"overview": OVERVIEW, "problems": PROBLEMS, "other_matters": OTHER}
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=Plugins(autoload=False))
+    return Plugins(autoload=False).linter()
 
 
 def lint(linter: Linter, report: Report, *rule_ids: str) -> list[Finding]:
@@ -307,6 +307,6 @@ def test_dl110_no_title(linter: Linter) -> None:
 
 # ---- the seed ----------------------------------------------------------------------------------------
 def test_seed_gives_no_section_findings(linter: Linter) -> None:
-    seed = Loader(linter.plugins.readers()).load(SEED)
+    seed = Loader(linter.ruleset.origin.readers()).load(SEED)
     ids = [f"DL1{n:02d}" for n in range(1, 11)]
     assert lint(linter, seed, *ids) == []

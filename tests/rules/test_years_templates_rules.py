@@ -34,7 +34,7 @@ SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(plugins=Plugins(autoload=False))
+    return Plugins(autoload=False).linter()
 
 
 def lint(linter: Linter, report: Report, *rule_ids: str, **inputs: object) -> list[Finding]:
@@ -283,21 +283,22 @@ def test_dl408_uses_the_page_s_date_when_none_is_given(linter: Linter) -> None:
 def test_dl408_township_deadline_option() -> None:
     from disclosure_lint.config import Config
 
-    configured = Linter(Config(options={"DL408": {"township_deadline": "03-31"}}), Plugins(autoload=False))
+    configured = Plugins(autoload=False).linter(Config(options={"DL408": {"township_deadline": "03-31"}}))
     town = _titled("淄博市淄川区昆仑镇人民政府")
     assert len(lint(configured, town, "DL408", published_on=date(2024, 4, 1))) == 1
     assert lint(configured, town, "DL408", published_on=date(2024, 3, 31)) == []
-    leap = Linter(Config(options={"DL408": {"township_deadline": "02-29"}}), Plugins(autoload=False))
+    leap = Plugins(autoload=False).linter(Config(options={"DL408": {"township_deadline": "02-29"}}))
     assert lint(leap, town, "DL408", published_on=date(2024, 2, 29)) == []  # 2024 is a leap year
     assert len(lint(leap, _titled("淄博市淄川区昆仑镇人民政府", 2024), "DL408", published_on=date(2025, 3, 1))) == 1
 
 
 @pytest.mark.parametrize("value", ["3-31", "13-01", "02-30", "0331", "March 31"])
 def test_dl408_option_rejects_bad_days(value: str) -> None:
-    from disclosure_lint.config import Config, ConfigError
+    from disclosure_lint.config import Config
+    from disclosure_lint.errors import ConfigError
 
     with pytest.raises(ConfigError, match="DL408"):
-        Linter(Config(options={"DL408": {"township_deadline": value}}), Plugins(autoload=False))
+        Plugins(autoload=False).linter(Config(options={"DL408": {"township_deadline": value}}))
 
 
 def test_dl408_needs_a_report_year(linter: Linter) -> None:

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from disclosure_lint import Config
 from disclosure_lint.cli.main import cli
-from disclosure_lint.engine.examples import run_example
+from disclosure_lint.run.examples import run_example
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.plugins.manager import PluginError, Plugins
+from disclosure_lint.errors import PluginError
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.yamlrules import YamlRuleError, load_rule_text, load_rules
 
 HERE = Path(__file__).resolve().parent
@@ -32,7 +33,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter(Config(select=("LOC",)), Plugins(autoload=False, rule_paths=[PACK]))
+    return Plugins(autoload=False, rule_paths=[PACK]).linter(Config(select=("LOC",)))
 
 
 def test_every_kind_compiles_to_a_rule_like_any_other(linter: Linter) -> None:
@@ -60,9 +61,9 @@ def test_examples_of_the_local_pack(linter: Linter) -> None:
 def test_findings_point_at_the_place_in_both_languages(linter: Linter, tmp_path: Path) -> None:
     text = SEED.replace("（四）《2023年淄博市政务公开工作方案》落实情况。", "（四）其他。").replace(
         "邮编：255022", "邮编：250022").replace("sxzspfwjbgs@zb.shandong.cn", "12345@qq.com")
-    from disclosure_lint.loading import parse_bytes
+    from disclosure_lint.builder.loading import parse_bytes
 
-    report = parse_bytes(text.encode(), "r.txt", linter.plugins.readers())
+    report = parse_bytes(text.encode(), "r.txt", linter.ruleset.origin.readers())
     findings = {f.rule_id: f for f in linter.lint_report(report).findings}
     assert set(findings) == {"LOC002", "LOC004", "LOC005"}
     item = findings["LOC002"]
@@ -86,7 +87,7 @@ def test_compare_names_the_values_and_every_cell(linter: Linter) -> None:
     (finding,) = run_example(linter, spec, spec.examples.invalid[0])
     assert finding.place.key == "active.fees.amount"
     assert "active.fees.amount=100.01" in finding.message.zh
-    zibo = Linter(Config(), Plugins(autoload=False, rule_paths=[ZIBO_RULES]))
+    zibo = Plugins(autoload=False, rule_paths=[ZIBO_RULES]).linter(Config())
     spec = zibo.rules["ZB104"]
     (finding,) = run_example(zibo, spec, spec.examples.invalid[0])
     assert (finding.actual, finding.expected) == ("3", "≤ 2")
