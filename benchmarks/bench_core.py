@@ -48,7 +48,7 @@ def bench(repeat: int) -> dict[str, float]:
     cli = [_run([py, "-m", "disclosure_lint", "check", str(EXAMPLE)]) for _ in range(repeat)]
 
     from disclosure_lint import lint_path
-    from disclosure_lint.engine.linter import Linter
+    from disclosure_lint.plugins.manager import Plugins
 
     linter = Plugins().linter()
     lint_path(EXAMPLE, linter=linter)  # warm-up: lazy imports, caches
@@ -68,11 +68,12 @@ def bench(repeat: int) -> dict[str, float]:
 def stages(files: list[Path], rounds: int) -> dict[str, float]:
     """Median read, build and lint (the rules) times of the files, each read ``rounds`` times."""
     from disclosure_lint.builder.builder import build_report
-    from disclosure_lint.engine.linter import Linter
     from disclosure_lint.model import SourceInfo
+    from disclosure_lint.plugins.manager import Plugins
 
-    linter = Plugins().linter()
-    readers = linter.loader.readers
+    plugins = Plugins()
+    linter = plugins.linter()
+    readers = plugins.readers()
     prepared = []
     for path in files:
         data = path.read_bytes()

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from .api import lint_path, lint_paths, lint_report, load_report
 from .config import Config
-from .errors import ConfigError, InputError, PluginError
 from .engine.check import Check, Total, Violation, fmt
 from .engine.finding import Finding, Message, Place, Skip
 from .engine.result import LintResult
 from .engine.rule import Example, Examples, FixtureAbsent, fixture, parametrize, rule, sample
 from .engine.suppress import StaleEntry, UnusedSuppression
+from .errors import ConfigError, InputError, PluginError
 from .model import Cell, CellKind, Report, Severity
 from .plugins.hookspecs import hookimpl
 from .version import __version__

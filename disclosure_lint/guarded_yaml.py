@@ -91,7 +91,7 @@ class GuardedLoader(yaml.SafeLoader):
         self._aliases = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         # Counted as they are composed: pure-Python YAML takes about 16 µs a node, so a file
         # under the size limit could otherwise keep it busy for a minute before being refused.
         self._nodes += 1

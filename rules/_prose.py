@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from disclosure_lint import fixture
 from disclosure_lint.model import Report, Text
-
 from disclosure_lint.text.prose import Prepared, has_request_context
 
 

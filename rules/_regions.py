@@ -186,7 +186,7 @@ def short_name(province: str) -> str:
     return next((short for full, short in provinces() if full == province), province)
 
 
-__all__ = ["AreaCode", "Mentions", "RetiredCode", "area_code", "area_codes", "city_codes", 
+__all__ = ["AreaCode", "Mentions", "RetiredCode", "area_code", "area_codes", "city_codes",
            "mentions", "postcode_provinces", "provinces", "retired_codes", "short_name", "split_description"]
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from disclosure_lint.model import Section
-from disclosure_lint.text.normalize import label_key
 from disclosure_lint.model.template import SECTIONS, SectionSpec
+from disclosure_lint.text.normalize import label_key
 
 from ._text import contains_any, search_key, sentences
 

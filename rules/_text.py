@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from disclosure_lint.text.normalize import compact, nfkc
 from disclosure_lint.model.template import SECTION_BY_KEY
+from disclosure_lint.text.normalize import compact, nfkc
 
 # C0 controls other than TAB, LF and CR; DEL; C1 controls (RULES.md DL011).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -13,10 +13,10 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from disclosure_lint import Check, Examples, fmt, rule, sample
-from disclosure_lint.text.ordinals import split_ordinal
 from disclosure_lint.model import Cell, CellKind, LabelUse, Report, Section, StandardTable
-from disclosure_lint.text.normalize import match_key
 from disclosure_lint.model.template import SECTION_BY_KEY, TableSpec, table_spec
+from disclosure_lint.text.normalize import match_key
+from disclosure_lint.text.ordinals import split_ordinal
 
 from ._tablenames import block_label, cell_phrase, column_name, column_unit, row_name, row_phrase, split_key, table_name
 

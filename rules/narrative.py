@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from disclosure_lint import Check, Examples, Total, fmt, rule, sample
 from disclosure_lint.model import Cell, StandardTable
 from disclosure_lint.model.template import table_spec
-
 from disclosure_lint.text.prose import (
     LEGAL_ENTITY_COLUMNS,
     Breakdown,
@@ -28,6 +27,7 @@ from disclosure_lint.text.prose import (
     find_request_claims,
     percent_fits,
 )
+
 from ._prose import ProseParagraph
 
 _SEED_REQUESTS = "2023年，共办理自然人提交的政府信息公开申请7件"

@@ -15,4 +15,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 
+# The code itself: style and likely bugs (ruff), types — strict on the public API — (mypy), and the
+# layers of docs/architecture.md (import-linter's contracts in .importlinter). Skipped when pytest
+# is given arguments (a subset of the tests is being run).
+if [ "$#" -eq 0 ]; then
+  python3 -m ruff check .
+  python3 -m mypy
+  lint-imports --no-cache
+fi
+
 exec python3 -m pytest -q -p no:cacheprovider "$@"

@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from disclosure_lint import lint_path, lint_paths, load_report
-from disclosure_lint.cli.main import cli
 from disclosure_lint.builder.loading import Loader
-from disclosure_lint.model import Report
-from disclosure_lint.run.pairing import Candidate, agency_key, find_previous, pair_batch, resolve_previous, same_body
-from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.cli.main import cli
 from disclosure_lint.errors import InputError
+from disclosure_lint.model import Report
+from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.pairing import Candidate, agency_key, find_previous, pair_batch, resolve_previous, same_body
 
 SEED_PATH = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_lint.run.examples import run_example
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import Example, RuleSpec
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import run_example
 
 _PLUGINS = Plugins(autoload=False)
 _LINTER = _PLUGINS.linter()

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text.normalize import HALF_WIDTH
 from ..model import Contact, ContactField, Location, Text
+from ..text.normalize import HALF_WIDTH
 
 FieldKind = Literal["address", "postcode", "phone", "email", "website"]
 

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from ..model import CellKind, Location, TableBlock, Text
 from ..text.normalize import match_key
-from .cells import classify
 from ..text.ordinals import strip_ordinal
+from .cells import classify
 
 
 class GCell(NamedTuple):

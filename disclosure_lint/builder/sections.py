@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Location, Text
-from ..text.normalize import match_key
 from ..model.template import SECTIONS, SectionSpec
+from ..text.normalize import match_key
 
 HEADING_MAX_LENGTH = 40  # characters of the heading text (without ordinal and whitespace)
 _CN = "一二三四五六七八九十"

@@ -22,7 +22,6 @@ from functools import cache
 from typing import cast
 
 from ..model import Cell, LabelUse, Location, Row, StandardTable, TemplateVersion, Text
-from ..text.normalize import match_key
 from ..model.template import (
     LITIGATION_COLUMNS,
     OUTCOME_GROUP_LABEL,
@@ -33,9 +32,10 @@ from ..model.template import (
     TableSpec,
     table_spec,
 )
+from ..text.normalize import match_key
+from ..text.ordinals import split_ordinal, strip_ordinal
 from .cells import parse_cell
 from .grid import GCell, RowView
-from ..text.ordinals import split_ordinal, strip_ordinal
 from .labels import LabelMatcher, Match
 from .sections import numeral_value
 

@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from ..model import Location, Signature, TemplateInfo, TemplateVersion, Text
 from ..text.normalize import match_key
-from .grid import RowView
 from ..text.ordinals import strip_ordinal
+from .grid import RowView
 from .labels import strip_annotations
 from .sections import HEADING_MAX_LENGTH, _parse
 

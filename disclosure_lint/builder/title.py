@@ -12,6 +12,7 @@ from ..model import Location, Text
 from ..text.normalize import compact
 from ..text.titles import FALLBACK_MAX_LENGTH, TITLE_MAX_LENGTH, looks_like_title, parse_agency, parse_year
 
+
 @dataclass(frozen=True)
 class TitleInfo:
     title: Text

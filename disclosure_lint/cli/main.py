@@ -15,14 +15,13 @@ from typing import Any, NoReturn
 
 import click
 
-from ..version import __version__
 from ..config import Config
 from ..engine.result import EXIT_ERROR, exit_code
 from ..errors import ConfigError, InputError
+from ..version import __version__
 from .options import CONTEXT, SizeType, split_selectors, use_color
 from .plugin_commands import test_rules_cmd
 from .plugin_options import config_options, plugin_options
-
 
 
 def _die(message: str) -> NoReturn:
@@ -34,11 +33,10 @@ def _plugins(configured: bool = False) -> Any:
     """The plugins of this command's -p / --disable-plugin-autoload; with ``configured``, also the
     configuration's plugins and rule-paths (rules, rule, plugins). Any plugin problem: exit 2."""
     from ..errors import PluginError
-    from ..plugins.manager import Plugins
     from .plugin_options import command_config, plugin_args
 
     try:
-        plugins = Plugins(**plugin_args())
+        plugins = plugin_args().load()
         config = command_config() if configured else None
         if config is not None:
             plugins = plugins.including(modules=config.plugins, rule_paths=config.rule_paths)
@@ -170,10 +168,8 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         fail_on=fail_on, lang=lang, baseline=os.path.realpath(baseline_path) if baseline_path else None,
         limits=given_limits(max_file_size=max_file_size, max_archive_size=max_archive_size, timeout_per_file=timeout))
     # How every checker of the run is built — here and, from the same recipe, in worker processes.
-    args = plugin_args()
     checkers = Checkers(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
-                                     autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"]),
-                        plugins)
+                                     plugins=plugin_args()), plugins)
     if write_baseline and any(t.path != "-" and os.path.realpath(t.path) == os.path.realpath(write_baseline)
                               for t in expand_paths(paths, include, exclude, force_exclude)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
@@ -304,10 +300,9 @@ def parse(path: str, fmt: str, max_file_size: int | None, config_path: str | Non
 
     if config_path and isolated:
         raise click.UsageError("--config and --isolated cannot be used together")
-    args = plugin_args()
     recipe = LinterRecipe(config_file=config_path, isolated=isolated,
                           overrides=Config.given(limits=given_limits(max_file_size=max_file_size)),
-                          autoload=args["autoload"], plugins=args["modules"], blocked=args["blocked"])
+                          plugins=plugin_args())
     try:
         report = Checkers(recipe)(path).loader.load(path)
     except InputError as exc:

@@ -13,7 +13,6 @@ from .options import CONTEXT
 from .plugin_options import plugin_args, plugin_options
 
 
-
 def _ids(ids: list[str]) -> str:
     if len(ids) <= 6:
         return ", ".join(ids)
@@ -64,11 +63,11 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
     from ..run.examples import ExampleError, run_example
     from ..yamlrules.compile import YamlRuleError, load_rules, rule_files
 
-    args = plugin_args()
+    options = plugin_args()
     try:
         files = rule_files(paths)
         by_file = [(f, [s.id for s in load_rules([f])]) for f in files]
-        plugins = Plugins(autoload=False, modules=args["modules"], blocked=args["blocked"], rule_paths=paths)
+        plugins = Plugins(autoload=False, modules=options.modules, blocked=options.blocked, rule_paths=paths)
         linter = plugins.linter()
         readers = plugins.readers()
     except (YamlRuleError, PluginError, ConfigError) as exc:

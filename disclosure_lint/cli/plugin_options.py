@@ -11,9 +11,12 @@ installed plugin except the built-in rules and those named with ``-p``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ..plugins.manager import PluginOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 _META = "disclosure_lint.plugins"
@@ -47,14 +50,16 @@ def config_options(func: F) -> F:
     return func
 
 
-def plugin_args() -> dict[str, Any]:
-    """``Plugins(**plugin_args())`` for the current command's options."""
+def plugin_args() -> PluginOptions:
+    """The current command's plugin options."""
+    from ..plugins.manager import PluginOptions
+
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta.get(_META, {}) if ctx else {}
     specs = tuple(meta.get("plugin_specs") or ())
     blocked = tuple(s[3:] for s in specs if s.startswith("no:"))
     modules = tuple(s for s in specs if not s.startswith("no:"))
-    return {"autoload": not meta.get("disable_plugin_autoload"), "modules": modules, "blocked": blocked}
+    return PluginOptions(not meta.get("disable_plugin_autoload"), modules, blocked)
 
 
 def command_config() -> Any:

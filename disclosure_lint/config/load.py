@@ -12,10 +12,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..errors import ConfigError, InputError
 from ..files import read_own_file
-from ..errors import InputError
-from ..errors import ConfigError
+from ..guarded_yaml import CONFIG_NODES, load_yaml
 from .model import Config
 
 CONFIG_NAMES = ("disclosure-lint.yaml", "disclosure-lint.yml", ".disclosure-lint.yaml")

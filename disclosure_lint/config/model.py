@@ -6,9 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from ..errors import ConfigError
 from ..limits import Limits
 from ..model import Severity
-from ..errors import ConfigError
+
 
 class Config(BaseModel):
     """Settings for one run. Field names use hyphens in files (``extend-select``), as ruff does."""

@@ -24,8 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..guarded_yaml import load_yaml
 from ..errors import ConfigError
+from ..guarded_yaml import load_yaml
 from .model import Config
 
 DEFAULT = "default"

@@ -8,9 +8,19 @@ runs DL301–DL305. An unknown selector is an error: a typo must not disable a c
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
-from ..engine.rule import RuleSpec
 from ..errors import ConfigError
+
+
+class RuleSpec(Protocol):
+    """What selectors look at in a rule (the engine's `RuleSpec` has it): its name and tags."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def tags(self) -> frozenset[str]: ...
 
 
 def match(selector: str, rules: Mapping[str, RuleSpec]) -> set[str]:

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..model import Cell, Number, usable
-from .finding import Finding, Message, Severity
-
+from ..model import Cell, Number, Severity, usable
+from .finding import Finding, Message
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from .result import LintResult
 from .rule import FixtureAbsent, FixtureSpec, RuleSpec
 from .suppress import LATE_FIXTURES, Baseline, Suppressor, uses_late_fixtures
 
+
 class _Absent:
     def __init__(self, zh: str, en: str) -> None:
         self.reason = Message(zh=zh, en=en)

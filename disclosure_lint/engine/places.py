@@ -14,8 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Cell, Location, Report, TemplateVersion
-from ..text.normalize import compact
 from ..model.template import SECTION_BY_KEY, TABLE_LABELS, TABLE_LABELS_EN, TableSpec, table_spec
+from ..text.normalize import compact
 from .finding import Message, Place
 
 _SEP = " › "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Report
-from .finding import Finding, InternalError, Message, Severity, Skip
+from ..model import Report, Severity
+from .finding import Finding, InternalError, Message, Skip
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

@@ -12,14 +12,13 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel
 
-from ..model import TemplateVersion
-from .finding import Severity
+from ..model import Severity, TemplateVersion
 
 F = TypeVar("F", bound=Callable[..., Any])
 

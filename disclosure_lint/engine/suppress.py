@@ -34,13 +34,12 @@ from typing import Any, Literal, cast
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..errors import ConfigError
 from ..config.model import Config
 from ..config.per_file import ignored_for
 from ..config.select import match
-from ..guarded_yaml import CONFIG_NODES, load_yaml
+from ..errors import ConfigError, InputError
 from ..files import read_own_file
-from ..errors import InputError
+from ..guarded_yaml import CONFIG_NODES, load_yaml
 from ..model import Comment, Location, Report
 from .finding import Finding, Suppression
 from .rule import RuleSpec

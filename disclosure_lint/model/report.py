@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..text.normalize import match_key
 from .cells import Cell
 from .document import Comment, Notice, SourceInfo
 from .location import Location
-from ..text.normalize import match_key
 from .template import TemplateVersion
 
 SCHEMA_VERSION = 1

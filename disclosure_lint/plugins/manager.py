@@ -11,6 +11,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import inspect
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -21,14 +22,14 @@ from typing import Any
 
 import pluggy
 
-from ..version import __version__
-from . import hookspecs
-from ..engine.rule import FixtureSpec, RuleSpec, fixture_spec, rule_spec
 from ..builder.loading import Loader
 from ..config.model import Config
 from ..engine.linter import Linter, RuleSet
+from ..engine.rule import FixtureSpec, RuleSpec, fixture_spec, rule_spec
 from ..errors import PluginError
 from ..limits import DEFAULT_LIMITS, Limits
+from ..version import __version__
+from . import hookspecs
 
 BUILTIN_PLUGINS: tuple[tuple[str, str], ...] = (
     ("builtin", "disclosure_lint_rules"),
@@ -86,6 +87,25 @@ def _expand(items: Iterable[Any]) -> list[Any]:
         else:
             out.append(item)
     return out
+
+
+@dataclass(frozen=True)
+class PluginOptions:
+    """Which plugins a run loads, as the command line says it (``--disable-plugin-autoload``,
+    ``-p MODULE``, ``-p no:NAME``): a picklable value that worker processes load again."""
+
+    autoload: bool = True
+    modules: tuple[str, ...] = ()
+    blocked: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A local plugin file (-p checks/local.py) must name the same file from any folder.
+        modules = tuple(os.path.realpath(m) if m.endswith(".py") else m for m in self.modules)
+        object.__setattr__(self, "modules", modules)
+
+    def load(self, **extra: Any) -> Plugins:
+        """The plugins these options name (``extra``: `Plugins`' other keywords)."""
+        return Plugins(autoload=self.autoload, modules=self.modules, blocked=self.blocked, **extra)
 
 
 class Plugins:
@@ -261,6 +281,14 @@ class Plugins:
                      for r in items or ()]
             self._readers[limits] = sorted(found, key=lambda r: -getattr(r, "priority", 0))
         return list(self._readers[limits])
+
+    @property
+    def options(self) -> PluginOptions | None:
+        """The options these plugins can be loaded again from (None: objects were registered
+        directly, which another process cannot rebuild)."""
+        if self.args["objects"]:
+            return None
+        return PluginOptions(self.args["autoload"], self.args["modules"], self.args["blocked"])
 
     def loader(self, limits: Limits = DEFAULT_LIMITS) -> Loader:
         """How files are read with these plugins' readers within ``limits``."""

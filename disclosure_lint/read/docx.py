@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..errors import InputError
+from ..limits import ArchiveLimits
 from ..model import (
     Block,
     Document,
@@ -53,12 +55,10 @@ from ..model import (
     SourceInfo,
     TableBlock,
 )
-from ..text.normalize import match_key
 from ..model.template import SECTIONS
-from ..errors import InputError
+from ..text.normalize import match_key
 from .docx_numbering import Definitions, ListNumberer, Styles, tags_for
 from .sniff import is_docx, sniff_format
-from ..limits import ArchiveLimits
 from .ziplimits import DEFAULT_LIMITS, open_archive, read_member
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -53,6 +53,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from ..errors import InputError
 from ..model import (
     Comment,
     Document,
@@ -64,9 +65,8 @@ from ..model import (
     SourceInfo,
     TableBlock,
 )
-from ..text.normalize import compact, label_key, nfkc, to_simplified
 from ..model.template import SECTIONS
-from ..errors import InputError
+from ..text.normalize import compact, label_key, nfkc, to_simplified
 from .comments import linter_comment
 from .decode import decode_with_declared
 from .sniff import sniff_format

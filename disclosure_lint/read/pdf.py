@@ -27,9 +27,9 @@ from io import BytesIO
 from statistics import median
 from typing import Any
 
-from ..model import Block, Document, Location, Notice, NoticeKind, Paragraph, SourceInfo
 from ..errors import InputError
 from ..limits import PdfLimits
+from ..model import Block, Document, Location, Notice, NoticeKind, Paragraph, SourceInfo
 from .pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, bounded
 from .pdf_limits import pages as bounded_pages
 from .pdf_tables import PartBuilder, Table, continues, stitch, to_block

@@ -31,8 +31,8 @@ from functools import cache
 from io import BytesIO
 from typing import Any
 
-from ..limits import PdfLimits, format_size
 from ..errors import InputError
+from ..limits import PdfLimits, format_size
 
 _CHUNK = 1 << 20
 DEFAULT_LIMITS = PdfLimits()

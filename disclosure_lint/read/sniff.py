@@ -14,8 +14,8 @@ import zlib
 from io import BytesIO
 from typing import Literal
 
-from ..model import STRUCTURED_MARKER
 from ..errors import InputError
+from ..model import STRUCTURED_MARKER
 from .decode import decode_text
 
 Format = Literal["pdf", "docx", "zip", "ole2", "html", "structured-candidate", "text", "binary"]

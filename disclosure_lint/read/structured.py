@@ -21,12 +21,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..errors import InputError
 from ..guarded_yaml import MAX_NODES, load_yaml, one_line
 from ..model import SCHEMA_VERSION, STRUCTURED_MARKER, Document, Report, SourceInfo
-from ..errors import InputError
 from .decode import decode_text
 from .sniff import has_structured_marker, head_text, sniff_format
-
 
 _ERROR_ZH = {
     "missing": "缺少必填字段",

@@ -35,10 +35,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from ..model import Block, Comment, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
-from ..text.normalize import label_key
-from ..model.template import SECTIONS
 from ..errors import InputError
+from ..model import Block, Comment, Document, GridCell, Location, Paragraph, SourceInfo, TableBlock
+from ..model.template import SECTIONS
+from ..text.normalize import label_key
 from .comments import linter_comment
 from .decode import decode_text
 from .sniff import has_structured_marker, head_text, sniff_format

@@ -14,8 +14,8 @@ import zipfile
 import zlib
 from io import BytesIO
 
-from ..limits import ArchiveLimits, format_size
 from ..errors import InputError
+from ..limits import ArchiveLimits, format_size
 
 _CHUNK = 1 << 16
 DEFAULT_LIMITS = ArchiveLimits()

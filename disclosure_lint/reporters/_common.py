@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.finding import Message, Severity
+from ..engine.finding import Message
 from ..engine.result import LintResult
-from ..model import Location
+from ..model import Location, Severity
 
 
 def ordered(results: Sequence[LintResult]) -> list[LintResult]:

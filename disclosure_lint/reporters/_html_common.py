@@ -11,7 +11,7 @@ import html
 import json
 from typing import Any
 
-from ..engine.finding import Severity
+from ..model import Severity
 
 
 def esc(text: object) -> str:

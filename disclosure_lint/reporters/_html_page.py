@@ -12,9 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..engine.finding import Finding, Place, Severity
+from ..engine.finding import Finding, Place
 from ..engine.result import LintResult
-from ..model import Location, Report, Text
+from ..model import Location, Report, Severity, Text
 from ..model.template import SECTION_BY_KEY, SECTIONS, TABLE_LABELS
 from ._common import describe, input_error_text, totals
 from ._html_common import el, esc, severity_class, worst

@@ -6,15 +6,14 @@ by returning ``{name: reporter}`` from the ``disclosure_lint_reporters`` hook.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from ..model import Severity
-from ..version import __version__
 from ..engine.result import LintResult
 from ..engine.rule import RuleSpec
+from ..model import Severity
+from ..version import __version__
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..engine.finding import Finding, Severity
+from ..engine.finding import Finding
 from ..engine.result import LintResult
+from ..model import Severity
 from ._common import has_line, input_error_text, ordered, totals, workspace_path
 from .base import ReportContext, summaries_only
 

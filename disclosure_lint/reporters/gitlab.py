@@ -20,8 +20,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..engine.finding import Finding, Severity
+from ..engine.finding import Finding
 from ..engine.result import LintResult
+from ..model import Severity
 from ._common import has_line, input_error_text, ordered, workspace_path
 from .base import ReportContext, summaries_only
 

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from ..engine.finding import Severity
 from ..engine.result import LintResult
+from ..model import Severity
 from ._common import ordered, totals
 from ._html_common import el, esc, json_script, severity_class, strings, worst
 from ._html_page import Page, template_label

@@ -31,9 +31,10 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from ..engine.finding import Finding, InternalError, Place, Severity
+from ..engine.finding import Finding, InternalError, Place
 from ..engine.result import LintResult
 from ..engine.rule import RuleSpec
+from ..model import Severity
 from ._common import describe, has_line, input_error_text, ordered
 from .base import ReportContext, summaries_only
 

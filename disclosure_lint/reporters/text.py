@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..engine.finding import Finding, InternalError, Place, Severity, Skip
+from ..engine.finding import Finding, InternalError, Place, Skip
 from ..engine.result import LintResult
+from ..model import Severity
 from ._common import Totals, describe, has_line, input_error_text, ordered, totals
 from .base import ReportContext, summaries_only
 

@@ -34,12 +34,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
-from .discovery import STDIN, walk
+from ..builder.loading import Loader
 from ..engine.finding import Message
 from ..engine.result import LintResult
-from .executors import Executor, ProcessPool, Serial, available_cpus
-from ..builder.loading import Loader
 from ..model import Report
+from .discovery import STDIN, walk
+from .executors import Executor, ProcessPool, Serial, available_cpus
 from .pairing import Candidate, resolve_previous
 from .recipe import Checker, Checkers
 from .tasks import LintTask, LoadTask, Outcome, Task, load_bytes, plainly_not_a_report

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .recipe import Checker, Checkers, LinterRecipe
+from .recipe import Checkers, LinterRecipe
 from .tasks import LoadTask, Outcome, Task, perform_in, restore, slim, worker_died
 
 try:

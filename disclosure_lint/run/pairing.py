@@ -27,6 +27,7 @@ from ..model import Report
 from ..text.agency import MIN_SHORTER, agency_key, same_body
 from .discovery import walk
 
+
 @dataclass(frozen=True)
 class Candidate:
     """A report that may be another's previous year: where it came from and what it is."""

@@ -13,8 +13,6 @@ checked with the same rules and settings whichever process checks it.
 
 from __future__ import annotations
 
-import os
-
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -22,7 +20,7 @@ from ..builder.loading import Loader
 from ..config import Config, ConfigFinder, load_config_file
 from ..config.profile import layered
 from ..engine.linter import Linter
-from ..plugins.manager import Plugins
+from ..plugins.manager import PluginOptions, Plugins
 from .discovery import STDIN
 
 
@@ -53,40 +51,23 @@ class LinterRecipe:
     Which configuration applies to a file: ``config`` (a fixed `Config`) if given, else
     ``config_file`` if given, else none with ``isolated`` or for standard input, else the closest
     configuration file above the file (as ruff does). ``overrides`` is the layer of options given
-    on the command line or to the library (`Config.given`), put over that configuration. ``autoload``,
-    ``plugins`` and ``blocked`` are the plugin options (``--disable-plugin-autoload``, ``-p MOD``,
-    ``-p no:NAME``).
+    on the command line or to the library (`Config.given`), put over that configuration.
+    ``plugins`` are the plugin options; configurations add their own plugins on top.
     """
 
     config: Config | None = None
     config_file: str | None = None
     isolated: bool = False
     overrides: Config = field(default_factory=Config)
-    autoload: bool = True
-    plugins: tuple[str, ...] = ()
-    blocked: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        # A local plugin file (-p checks/local.py) must name the same file from any folder.
-        modules = tuple(os.path.realpath(m) if m.endswith(".py") else m for m in self.plugins)
-        object.__setattr__(self, "plugins", modules)
+    plugins: PluginOptions = field(default_factory=PluginOptions)
 
     @classmethod
     def from_linter(cls, linter: Linter) -> LinterRecipe | None:
         """The recipe of an existing linter, or None when its plugins cannot be rebuilt elsewhere
         (objects registered directly, as ``Plugins(objects=…)`` allows)."""
         origin = linter.ruleset.origin
-        args = origin.args if isinstance(origin, Plugins) else None
-        if args is None or args.get("objects"):
-            return None
-        return cls(config=linter.user_config, autoload=bool(args.get("autoload", True)),
-                   plugins=tuple(args.get("modules", ())), blocked=tuple(args.get("blocked", ())))
-
-    def plugin_set(self) -> Any:
-        """A fresh `Plugins` for these options (configurations add their own plugins on top)."""
-        from ..plugins.manager import Plugins
-
-        return Plugins(autoload=self.autoload, modules=self.plugins, blocked=self.blocked)
+        options = origin.options if isinstance(origin, Plugins) else None
+        return cls(config=linter.user_config, plugins=options) if options is not None else None
 
     def source(self, path: str, finder: ConfigFinder | None = None) -> str | None:
         """The configuration file that applies to ``path`` (None: no file)."""
@@ -106,7 +87,7 @@ class LinterRecipe:
             base = self.config
         else:
             base = load_config_file(source) if source else Config()
-        linter = (plugins or self.plugin_set()).linter(layered(base, self.overrides))
+        linter = (plugins or self.plugins.load()).linter(layered(base, self.overrides))
         return Checker.of(linter)
 
 
@@ -132,7 +113,7 @@ class Checkers:
     def for_source(self, source: str | None) -> Checker:
         if source not in self._built:
             if self._plugins is None:
-                self._plugins = self.recipe.plugin_set()
+                self._plugins = self.recipe.plugins.load()
             self._built[source] = self.recipe.build(source, self._plugins)
         return self._built[source]
 

@@ -20,11 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from ..builder.loading import Loader
 from ..engine.finding import InternalError, Message
 from ..engine.result import LintResult
-from ..builder.loading import Loader
-from ..model import Report
 from ..errors import InputError
+from ..model import Report
 from .recipe import Checker, Checkers
 
 

@@ -18,12 +18,11 @@ import yaml
 from pydantic import ValidationError
 
 from ..engine.check import Check, fmt, usable
-from ..guarded_yaml import CONFIG_NODES, YamlError, load_yaml
-from ..files import read_own_file
-from ..errors import InputError
-from ..engine.finding import Severity
 from ..engine.rule import RULE_ATTR, Example, Examples, RuleSpec, sample
-from ..model import Report, Section, TemplateVersion, Text
+from ..errors import InputError
+from ..files import read_own_file
+from ..guarded_yaml import CONFIG_NODES, YamlError, load_yaml
+from ..model import Report, Section, Severity, TemplateVersion, Text
 from .expr import compile_expression
 from .model import (
     FIELD_NAMES,
@@ -194,8 +193,8 @@ def _description(model: RuleBase, source: str) -> str:
     data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True,
                             exclude={"id", "name", "severity", "summary", "summary_en", "description",
                                      "tags", "templates", "examples"})
-    last = {k: data.pop(k) for k in ("message", "fix") if k in data}
-    definition = {"kind": data.pop("kind"), **data, **last}  # what it checks first, then its texts
+    last: dict[str, Any] = {k: data.pop(k) for k in ("message", "fix") if k in data}
+    definition: dict[str, Any] = {"kind": data.pop("kind"), **data, **last}  # what it checks first, then its texts
     block = yaml.safe_dump(definition, allow_unicode=True, sort_keys=False, width=100).rstrip()
     name = Path(source).name if source else "<yaml>"
     parts = [model.description.strip()] if model.description.strip() else []

@@ -12,21 +12,21 @@ import time
 from pathlib import Path
 
 import pytest
+from batch_corpus import FIXTURES, PLUGIN, SEED
 from click.testing import CliRunner
 
-from disclosure_lint import lint_paths, load_report
-from disclosure_lint.run import batch, executors
-from disclosure_lint.run.batch import BatchOptions, expand_paths, run_batch
+from disclosure_lint import Config, lint_paths, load_report
 from disclosure_lint.cli.main import cli
 from disclosure_lint.cli.progress import ProgressBar, wanted
-from disclosure_lint.run.executors import ProcessPool
 from disclosure_lint.model import Report
+from disclosure_lint.plugins.manager import PluginOptions
+from disclosure_lint.reporters.csv_report import COLUMNS
+from disclosure_lint.run import batch, executors
+from disclosure_lint.run.batch import BatchOptions, expand_paths, run_batch
+from disclosure_lint.run.executors import ProcessPool
 from disclosure_lint.run.pairing import Candidate, find_previous, pair_batch
 from disclosure_lint.run.recipe import Checkers, LinterRecipe
-from disclosure_lint.reporters.csv_report import COLUMNS
 from disclosure_lint.run.tasks import summary
-
-from batch_corpus import FIXTURES, PLUGIN, SEED
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
@@ -88,7 +88,8 @@ def test_reports_and_recipes_cross_process_boundaries_intact() -> None:
     for name in ("seed.txt", "seed.html", "seed.docx", "seed.pdf"):
         report = load_report(FIXTURES / name)
         assert pickle.loads(pickle.dumps(report)) == report
-    recipe = LinterRecipe(config_file="x.yaml", overrides={"select": ("DL3",), "lang": None}, plugins=(PLUGIN,))
+    recipe = LinterRecipe(config_file="x.yaml", overrides=Config.given(select=("DL3",), lang=None),
+                          plugins=PluginOptions(modules=(PLUGIN,)))
     assert pickle.loads(pickle.dumps(recipe)) == recipe
 
 

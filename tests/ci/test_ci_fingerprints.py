@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 
 from disclosure_lint.api import lint_bytes
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
 from disclosure_lint.engine.linter import Linter
+from disclosure_lint.plugins.manager import Plugins
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFORMANCE = ROOT / "tests" / "conformance"

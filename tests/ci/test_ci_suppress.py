@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from disclosure_lint import LintResult
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.api import lint_bytes
 from disclosure_lint.config import Config, load_config_file
-from disclosure_lint.errors import ConfigError
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.suppress import parse_directive
+from disclosure_lint.errors import ConfigError
 from disclosure_lint.model import Comment, SourceInfo
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.read.html import read_html
 from disclosure_lint.read.text import TextReader
 

@@ -9,7 +9,7 @@ import pytest
 from disclosure_lint.config import Config, find_config, load_config_file
 from disclosure_lint.config.profile import layered
 from disclosure_lint.errors import ConfigError
-from disclosure_lint.engine.finding import Severity
+from disclosure_lint.model import Severity
 
 
 def test_yaml_config_with_hyphenated_keys(tmp_path: Path) -> None:

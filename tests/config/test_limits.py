@@ -21,9 +21,9 @@ from disclosure_lint import lint_path, lint_paths, load_report
 from disclosure_lint.cli.main import cli
 from disclosure_lint.config import Config, load_config_file
 from disclosure_lint.config.profile import layered, overlay
+from disclosure_lint.errors import InputError
 from disclosure_lint.limits import ArchiveLimits, Limits, PdfLimits, format_size, given_limits, parse_size
 from disclosure_lint.plugins.manager import Plugins
-from disclosure_lint.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED_TXT, SEED_DOCX, SEED_PDF = FIXTURES / "seed.txt", FIXTURES / "seed.docx", FIXTURES / "seed.pdf"

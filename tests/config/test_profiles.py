@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from disclosure_lint import Config, ConfigError, hookimpl
+from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.cli.main import cli
 from disclosure_lint.config import load_config_file
 from disclosure_lint.config.profile import effective_config, layered, overlay, profile_names
-from disclosure_lint.engine.finding import Severity
-from disclosure_lint.builder.loading import parse_bytes
-from disclosure_lint.model import Report
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.model import Report, Severity
 from disclosure_lint.plugins.manager import Plugins
 
 ROOT = Path(__file__).resolve().parents[2]

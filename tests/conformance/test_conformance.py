@@ -13,9 +13,8 @@ import pytest
 import yaml
 
 from disclosure_lint import lint_path
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
-from disclosure_lint.engine.linter import Linter
+from disclosure_lint.plugins.manager import Plugins
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted(p for p in HERE.iterdir() if (p / "expected.yaml").exists())

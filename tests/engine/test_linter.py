@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dl_test_plugin
 import pytest
 
-import dl_test_plugin
 from disclosure_lint import Config, ConfigError
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.model import Report, Section, Text
 from disclosure_lint.errors import PluginError
+from disclosure_lint.model import Report, Section, Text
 from disclosure_lint.plugins.manager import Plugins
 
 
@@ -113,7 +113,7 @@ def test_fingerprints_are_stable_and_distinct(plugins: Plugins) -> None:
 
 def test_prefix_clash_is_a_load_error() -> None:
     with pytest.raises(PluginError, match="prefix"):
-        Plugins(autoload=False, modules=["dl_test_plugin", "dl_clash_plugin"]).rules
+        _ = Plugins(autoload=False, modules=["dl_test_plugin", "dl_clash_plugin"]).rules
 
 
 def test_missing_plugin_module_is_a_load_error() -> None:

@@ -111,7 +111,7 @@ def _understate(data: bytes, member: bytes, size: int) -> bytes:
     """Headers of ``member`` rewritten to claim ``size`` uncompressed bytes (zip64 extra fields
     included, where the real size lives once it passes 4 GiB or ``force_zip64`` is set)."""
     out = bytearray(data)
-    for signature, size_at, name_len_at, extra_len_at, name_at in (
+    for signature, size_at, name_len_at, _extra_len_at, name_at in (
             (b"PK\x03\x04", 22, 26, 28, 30), (b"PK\x01\x02", 24, 28, 30, 46)):
         pos = data.find(signature)
         while pos >= 0:

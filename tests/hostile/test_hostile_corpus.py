@@ -22,8 +22,8 @@ import hostile_files as hf
 import pytest
 from cli_run import LIMIT_RSS, LIMIT_SECONDS, Run, run_cli, run_many
 
-from disclosure_lint.files import read_bytes
 from disclosure_lint.errors import InputError
+from disclosure_lint.files import read_bytes
 from disclosure_lint.reporters.registry import builtin_reporters
 
 

@@ -16,8 +16,8 @@ import hostile_files as hf
 import pytest
 from cli_run import LIMIT_RSS, run_cli
 
-from disclosure_lint.guarded_yaml import CONFIG_NODES, MAX_ALIASES, load_yaml
 from disclosure_lint.errors import InputError
+from disclosure_lint.guarded_yaml import CONFIG_NODES, MAX_ALIASES, load_yaml
 
 
 def laughs(indent: str, levels: int = 9) -> str:

@@ -24,7 +24,6 @@ from mutations import MUTATORS
 
 from disclosure_lint import Config, LintResult, lint_path
 from disclosure_lint.plugins.manager import Plugins
-from disclosure_lint.engine.linter import Linter
 
 LINTER = Plugins().linter(Config())
 # Share of the profile's example count per format: reading a 9-page PDF costs ten text files.

@@ -15,11 +15,11 @@ import zlib
 import hostile_files as hf
 import pytest
 
-from disclosure_lint.model import SourceInfo
 from disclosure_lint.errors import InputError
+from disclosure_lint.limits import PdfLimits
+from disclosure_lint.model import SourceInfo
 from disclosure_lint.read.decode import not_text_detail
 from disclosure_lint.read.pdf import PdfReader, read_pdf
-from disclosure_lint.limits import PdfLimits
 from disclosure_lint.read.pdf_limits import DEFAULT_LIMITS, Budget, PdfLimitError, bounded
 
 SEED_PDFS = [hf.SEED_PDF, hf.FIXTURES / "variants" / "seed_split.pdf"]

@@ -21,9 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from disclosure_lint.cli.main import cli
-from disclosure_lint.run.examples import run_example
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import run_example
 
 ROOT = Path(__file__).resolve().parents[2]
 PLUGIN = ROOT / "examples" / "plugins" / "disclosure-lint-zibo"

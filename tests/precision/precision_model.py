@@ -75,7 +75,7 @@ class Requests:
 
     def values(self) -> list[str]:
         out: list[str] = []
-        for key, six in self.full().items():
+        for six in self.full().values():
             out += [str(v) for v in six] + [str(sum(six))]
         return out
 

@@ -18,10 +18,9 @@ import pytest
 import yaml
 
 from disclosure_lint import lint_path, lint_paths
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.config import Config
-from disclosure_lint.engine.finding import Severity
-from disclosure_lint.engine.linter import Linter
+from disclosure_lint.model import Severity
+from disclosure_lint.plugins.manager import Plugins
 
 HERE = Path(__file__).resolve().parent
 REPORTS = HERE / "reports"

@@ -20,6 +20,8 @@ import pytest
 
 from disclosure_lint import lint_path
 from disclosure_lint.builder import build_report
+from disclosure_lint.errors import InputError
+from disclosure_lint.limits import ArchiveLimits
 from disclosure_lint.model import (
     CellKind,
     Document,
@@ -34,12 +36,10 @@ from disclosure_lint.model.template import (
     REQUESTS_2021,
     REQUESTS_COLUMNS,
 )
-from disclosure_lint.errors import InputError
 from disclosure_lint.read import Reader
 from disclosure_lint.read.docx import DocxReader, RawCell, RawRow, build_grid
 from disclosure_lint.read.docx_numbering import format_number
 from disclosure_lint.read.registry import builtin_readers
-from disclosure_lint.limits import ArchiveLimits
 from disclosure_lint.read.ziplimits import open_archive, read_member
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -17,12 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from disclosure_lint import lint_path
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.api import lint_bytes
 from disclosure_lint.builder import build_report
-from disclosure_lint.config import Config
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.builder.loading import parse_bytes
+from disclosure_lint.config import Config
+from disclosure_lint.errors import InputError
 from disclosure_lint.model import (
     CellKind,
     Document,
@@ -37,7 +36,7 @@ from disclosure_lint.model.template import (
     REQUESTS_2021,
     REQUESTS_COLUMNS,
 )
-from disclosure_lint.errors import InputError
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.read import Reader
 from disclosure_lint.read.html import HtmlReader, declared_charset
 from disclosure_lint.read.registry import builtin_readers

@@ -24,6 +24,7 @@ import pytest
 
 from disclosure_lint import lint_path
 from disclosure_lint.builder import build_report
+from disclosure_lint.errors import InputError
 from disclosure_lint.model import (
     Document,
     Location,
@@ -32,7 +33,6 @@ from disclosure_lint.model import (
     SourceInfo,
     TableBlock,
 )
-from disclosure_lint.errors import InputError
 from disclosure_lint.read import Reader
 from disclosure_lint.read.pdf import PdfReader, read_pdf
 from disclosure_lint.read.pdf_tables import Cell, Table, continues, stitch, to_block

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.model import STRUCTURED_MARKER, Document, Report, SourceInfo
 from disclosure_lint.errors import InputError
-from disclosure_lint.read import Reader
 from disclosure_lint.guarded_yaml import MAX_ALIASES
+from disclosure_lint.model import STRUCTURED_MARKER, Document, Report, SourceInfo
+from disclosure_lint.read import Reader
 from disclosure_lint.read.structured import StructuredReader
 from disclosure_lint.read.text import TextReader
 

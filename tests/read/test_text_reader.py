@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.model import Document, Paragraph, SourceInfo, TableBlock
 from disclosure_lint.errors import InputError
+from disclosure_lint.model import Document, Paragraph, SourceInfo, TableBlock
 from disclosure_lint.read import Reader
 from disclosure_lint.read.text import TextReader, is_value, parse_text
 

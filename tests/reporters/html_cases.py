@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from disclosure_lint import Config, LintResult, lint_paths
-from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.engine.linter import Linter
+from disclosure_lint.plugins.manager import Plugins
 from disclosure_lint.reporters.base import ReportContext
 from disclosure_lint.reporters.html_report import html_reporter
 

@@ -105,7 +105,7 @@ def test_junit_structure_and_counts() -> None:
 
 
 def test_junit_fail_on_info_fails_info_findings_and_clean_runs_pass() -> None:
-    from disclosure_lint.engine.finding import Severity
+    from disclosure_lint.model import Severity
 
     root = ET.fromstring(junit_reporter([cases.lint(cases.text_report(agency=None), only=["RPT110"])],
                                         cases.context(["RPT110"], fail_on=Severity.INFO)))

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import reporter_cases as cases
+
 from disclosure_lint.reporters.json_report import json_reporter
 
 ALL = ("RPT302", "RPT501", "RPT110", "RPT401", "RPT900")

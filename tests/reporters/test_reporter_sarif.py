@@ -10,8 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-
 import reporter_cases as cases
+
 from disclosure_lint import LintResult
 from disclosure_lint.reporters.sarif import sarif_reporter
 
@@ -218,16 +218,15 @@ def test_deterministic() -> None:
 
 
 def test_registry_names_every_format() -> None:
-    from disclosure_lint.reporters.html_report import html_reporter
-    from disclosure_lint.reporters.json_report import json_reporter
-    from disclosure_lint.reporters.registry import builtin_reporters
-    from disclosure_lint.reporters.text import concise, full
-
     from disclosure_lint.reporters.csv_report import csv_reporter
     from disclosure_lint.reporters.github import github_reporter
     from disclosure_lint.reporters.gitlab import gitlab_reporter
+    from disclosure_lint.reporters.html_report import html_reporter
     from disclosure_lint.reporters.json_lines import json_lines_reporter
+    from disclosure_lint.reporters.json_report import json_reporter
     from disclosure_lint.reporters.junit import junit_reporter
+    from disclosure_lint.reporters.registry import builtin_reporters
+    from disclosure_lint.reporters.text import concise, full
 
     assert builtin_reporters() == {"full": full, "concise": concise, "json": json_reporter, "sarif": sarif_reporter,
                                    "html": html_reporter, "json-lines": json_lines_reporter,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import reporter_cases as cases
+
 from disclosure_lint.reporters.text import concise, full
 
 ALL = ("RPT302", "RPT501", "RPT110", "RPT401", "RPT900")

@@ -6,14 +6,14 @@ import time
 from pathlib import Path
 
 import pytest
-from disclosure_lint_rules._similarity import dice, normalise, report_prose, shingles, similarity
 
-from disclosure_lint.run.examples import with_cell
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint import load_report
-from disclosure_lint.model import Report, Text
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.model import Report, Severity, Text
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import with_cell
+from disclosure_lint_rules._similarity import dice, normalise, report_prose, shingles, similarity
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 CROSS_YEAR = ["DL601", "DL602", "DL603", "DL604"]

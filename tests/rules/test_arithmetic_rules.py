@@ -10,13 +10,12 @@ from __future__ import annotations
 import pytest
 
 from disclosure_lint.builder.cells import parse_cell
-from disclosure_lint.run.examples import build_example
 from disclosure_lint.engine.finding import Finding
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import sample
-from disclosure_lint.model import Report, Row, StandardTable, Text, TemplateVersion
+from disclosure_lint.model import Report, Row, StandardTable, TemplateVersion, Text
 from disclosure_lint.model.template import table_spec
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import build_example
 from disclosure_lint_rules._admin_level import Level, admin_level
 from disclosure_lint_rules._arith import (
     litigation_identities,

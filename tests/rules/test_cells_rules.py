@@ -9,13 +9,12 @@ from __future__ import annotations
 import pytest
 
 from disclosure_lint.builder.cells import parse_cell
-from disclosure_lint.run.examples import build_example
 from disclosure_lint.engine.finding import Finding
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.engine.rule import sample
-from disclosure_lint.model import LabelUse, Report, Row, Section, StandardTable, Text, TemplateVersion
+from disclosure_lint.model import LabelUse, Report, Row, Section, StandardTable, TemplateVersion, Text
 from disclosure_lint.model.template import table_spec
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import build_example
 from disclosure_lint_rules.cells import label_differs
 
 CELLS = ["DL201", "DL202", "DL203", "DL204", "DL205", "DL206", "DL207"]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.builder.loading import Loader
-from disclosure_lint.model import Location, Period, Report, Text
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.model import Location, Period, Report, Severity, Text
 from disclosure_lint.plugins.manager import Plugins
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"

@@ -10,6 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from disclosure_lint import load_report
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.engine.rule import Example, RuleSpec
+from disclosure_lint.model import Contact, ContactField, Location, Report, Severity, Text
+from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import run_example
 from disclosure_lint_rules._contact_values import (
     address_is_office_only,
     email_problem,
@@ -19,14 +27,6 @@ from disclosure_lint_rules._contact_values import (
 )
 from disclosure_lint_rules._phones import PhoneKind, parse_phone
 from disclosure_lint_rules._regions import area_code, city_codes, mentions, postcode_provinces, retired_codes
-
-from disclosure_lint.run.examples import run_example
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
-from disclosure_lint.engine.rule import Example, RuleSpec
-from disclosure_lint import load_report
-from disclosure_lint.model import Contact, ContactField, Location, Report, Text
-from disclosure_lint.plugins.manager import Plugins
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 TITLE = "淄博市行政审批服务局2023年政府信息公开工作年度报告"
@@ -105,8 +105,8 @@ def test_the_seed_is_clean(linter: Linter) -> None:
 
 def test_issue_mutations_through_the_whole_pipeline(linter: Linter) -> None:
     """The three mutations the contact rules exist for, with every DL5xx rule selected."""
-    from disclosure_lint.run.examples import build_example
     from disclosure_lint.engine.rule import sample
+    from disclosure_lint.run.examples import build_example
 
     def found(replace: dict[str, str]) -> list[str]:
         rep = build_example(sample("seed", replace=replace), linter.ruleset.origin.readers())

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.builder.loading import Loader
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
 from disclosure_lint.model import (
     Cell,
     CellKind,
@@ -23,6 +23,7 @@ from disclosure_lint.model import (
     Report,
     Row,
     Section,
+    Severity,
     Signature,
     StandardTable,
     TemplateInfo,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
+from disclosure_lint.text.numerals import parse_number
 from disclosure_lint.text.prose import (
     Prepared,
     find_active_claims,
@@ -21,7 +23,6 @@ from disclosure_lint.text.prose import (
     percent_fits,
     sentence_spans,
 )
-from disclosure_lint.text.numerals import parse_number
 
 
 # ---- numbers ------------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from disclosure_lint.text import prose as n
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from disclosure_lint.text import prose as n
 
 ROOT = Path(__file__).resolve().parents[2]
 # Fragments of the patterns' vocabulary, so generated sentences come close to matching them.

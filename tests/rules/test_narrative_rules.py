@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.run.examples import with_cell
+from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.engine.finding import Finding
 from disclosure_lint.engine.linter import Linter
-from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.model import Report
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import with_cell
 
 SEED = (Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt").read_text(encoding="utf-8")
 NARRATIVE = ["DL404", "DL405", "DL406", "DL407", "DL409", "DL410"]

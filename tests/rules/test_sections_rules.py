@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint.builder.loading import Loader
-from disclosure_lint.model import Location, Report, Section, Text
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
+from disclosure_lint.model import Location, Report, Section, Severity, Text
 from disclosure_lint.model.template import SECTION_BY_KEY, SECTIONS
 from disclosure_lint.plugins.manager import Plugins
 

@@ -10,24 +10,25 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from disclosure_lint_rules._agency import BodyKind, Level, body_kind, body_level
-from disclosure_lint_rules._citations import format_citations
-from disclosure_lint_rules._years import leftover_year
 
-from disclosure_lint.engine.finding import Finding, Severity
-from disclosure_lint.engine.linter import Linter
 from disclosure_lint import load_report
+from disclosure_lint.engine.finding import Finding
+from disclosure_lint.engine.linter import Linter
 from disclosure_lint.model import (
     Location,
     Period,
     Report,
     Section,
+    Severity,
     Signature,
     TemplateInfo,
     TemplateVersion,
     Text,
 )
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint_rules._agency import BodyKind, Level, body_kind, body_level
+from disclosure_lint_rules._citations import format_citations
+from disclosure_lint_rules._years import leftover_year
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed.txt"
 

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from disclosure_lint import Config
 from disclosure_lint.cli.main import cli
-from disclosure_lint.run.examples import run_example
 from disclosure_lint.engine.linter import Linter
 from disclosure_lint.errors import PluginError
 from disclosure_lint.plugins.manager import Plugins
+from disclosure_lint.run.examples import run_example
 from disclosure_lint.yamlrules import YamlRuleError, load_rule_text, load_rules
 
 HERE = Path(__file__).resolve().parent
