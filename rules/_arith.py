@@ -2,7 +2,7 @@
 
 A single mistyped cell of table 三 breaks every identity it takes part in by the same amount: its
 row (DL302) and one or two column identities (DL303, and DL301 for rows 一, 二, （七） and 四). Each
-of those is reported on its own (RULES.md), but an author faced with two or three findings wants
+of those is reported on its own (docs/format.md §13), but an author faced with two or three findings wants
 to know whether one edit fixes them all. So for every broken identity we look for the cells of
 that identity whose correction would make *every* identity they take part in hold without
 breaking one that holds now; when exactly one such (cell, value) exists, the finding names it.

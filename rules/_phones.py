@@ -1,6 +1,6 @@
 """What a phone number written in a report is, and whether it can be dialled.
 
-FORMAT.md §8: a landline is 0 + area code (010/02x, else three digits) + a 7- or 8-digit local
+docs/format.md §8: a landline is 0 + area code (010/02x, else three digits) + a 7- or 8-digit local
 number, written "0533-2306909" (also "0533—2306909", "0533－2306909", "05332306909",
 "（0533）2306909"); mobiles are 11 digits starting with 1; service numbers (12345, 400-…) appear
 too. Validity per area code is `phonenumbers`' business; this module only decides which kind of

@@ -1,6 +1,6 @@
 """Where a phone number, a postcode and a piece of text point to, at province and city level.
 
-Three sources, each used only as far as it is reliable (RULES.md DL506):
+Three sources, each used only as far as it is reliable (docs/rules/DL506.md):
 
 * **area codes** — the `phonenumbers` geocoder (山东省淄博市 for 0533), through a table derived
   from it and shipped as ``disclosure_lint/data/area_codes.json``: importing the geocoder costs

@@ -1,6 +1,6 @@
 """What the section rules (DL1xx) know about the six sections beyond their headings.
 
-Keyword lists come from RULES.md; they are deliberately generous: a section that names an aspect
+Keyword lists are those of docs/rules/DL105.md–DL109.md; they are deliberately generous: a section that names an aspect
 in any of the usual ways counts as covering it, because a rule that fires on a conforming report
 is worse than one that misses a thin one.
 """
@@ -39,7 +39,7 @@ OTHER_MATTERS_ITEMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 # DL107: a sentence about fees, and the signs that it states an amount or that none was charged.
 FEE_WORDS = ("信息处理费", "处理费", "收费", "费用", "收取", "免费")
-# 行政事业性收费 is table 二's administrative fee, never the 信息处理费 (FORMAT.md §3).
+# 行政事业性收费 is table 二's administrative fee, never the 信息处理费 (docs/format.md §3).
 NOT_THE_PROCESSING_FEE = ("行政事业性收费",)
 NONE_CHARGED = ("未", "无", "没有", "不", "免", "零")
 AMOUNT = re.compile(r"\d[\d,.]*(?:万元|元)")

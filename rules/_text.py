@@ -15,7 +15,7 @@ from functools import lru_cache
 from disclosure_lint.model.template import SECTION_BY_KEY
 from disclosure_lint.text.normalize import compact, nfkc
 
-# C0 controls other than TAB, LF and CR; DEL; C1 controls (RULES.md DL011).
+# C0 controls other than TAB, LF and CR; DEL; C1 controls (docs/rules/DL011.md).
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")

@@ -1,4 +1,4 @@
-"""DL6xx — across years: the report beside last year's report of the same body (RULES.md).
+"""DL6xx — across years: the report beside last year's report of the same body (docs/rules/index.md).
 
 Needs last year's report (``--previous FILE|DIR``, or a batch in which the same body's reports for
 consecutive years are paired automatically); without it every rule here is skipped, with the

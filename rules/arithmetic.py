@@ -1,4 +1,4 @@
-"""DL3xx — the figures of tables 二, 三 and 四 add up (FORMAT.md §6).
+"""DL3xx — the figures of tables 二, 三 and 四 add up (docs/format.md §6).
 
 Every arithmetic finding names every cell involved (as related places, and the non-zero terms in
 the message), both sums, and — where exactly one cell would restore every identity it takes part

@@ -1,5 +1,5 @@
 """DL2xx — the standard tables are there, complete, labelled as the format prints them, and every
-cell holds what its column asks for (FORMAT.md §3–§6).
+cell holds what its column asks for (docs/format.md §3–§6).
 
 The cell rules read the kind the builder gave every cell (number, zero, blank, placeholder, text)
 and the unit the author wrote; they never coerce: a blank is reported as a blank, not read as 0.
@@ -399,7 +399,7 @@ def cell_not_a_count(report: Report, check: Check) -> None:
     """单元格内容不是数字，或件数为负数、小数。
 
     表中件数只能是非负整数，收费金额（万元）只能是非负数。“若干”“1.8万”这样的文字无法统计、也无法核对。
-    Counts are non-negative whole numbers and 本年收费金额 a non-negative number of 万元 (FORMAT.md §6);
+    Counts are non-negative whole numbers and 本年收费金额 a non-negative number of 万元 (docs/format.md §6);
     the trial format's 本年增/减 may be negative. Identities that involve the cell are not evaluated.
     """
     for table, cell in _cells(_tables(report)):

@@ -1,4 +1,4 @@
-"""DL4xx — internal consistency: years, the statistical period, narrative versus tables (RULES.md).
+"""DL4xx — internal consistency: years, the statistical period, narrative versus tables (docs/rules/index.md).
 
 The report year is the title's; the statistical period says which days the figures cover. Both must
 name the same calendar year, or the figures are not the year's the title promises (DL401, DL402).

@@ -1,4 +1,4 @@
-"""DL5xx — the report's own contact details (RULES.md; FORMAT.md §8).
+"""DL5xx — the report's own contact details (docs/format.md §8.5).
 
 Only the labelled fields the builder found (地址, 邮编, 电话, 电子邮箱, 网址 and their variants) are
 checked; numbers in the body's prose ("“2512345”电话平台", a 12345 hotline) never are. Whether a
@@ -91,7 +91,7 @@ def no_contact_details(contact: Contact, check: Check) -> None:
 
     年度报告通常在开头段落写明“如对报告内容有疑问，请与……联系（地址：……；邮编：……；电话：……；
     邮箱：……）”，便于公众就报告内容咨询。本规则只认带标签的字段（地址、邮编、电话、电子邮箱、网址及
-    其常见写法，FORMAT.md §8）；正文中提到的热线（如“2512345”电话平台、12345热线）不是报告的联系方式。
+    其常见写法，docs/format.md §8）；正文中提到的热线（如“2512345”电话平台、12345热线）不是报告的联系方式。
     是否必须提供联系方式属于实践惯例而非法定要求，因此为警告。
 
     The report's own contact details are the labelled fields, normally at the end of the opening

@@ -1,4 +1,4 @@
-"""DL0xx — the document and its template (RULES.md).
+"""DL0xx — the document and its template (docs/rules/index.md).
 
 Rules about the file as a whole: is it a report at all (DL001), which national format it was filled
 on and whether that fits its year (DL002, DL003, DL005), does it cite the format notice rightly
@@ -221,7 +221,7 @@ def pre_2019_template(report: Report, check: Check) -> None:
     表四统一填报数据。“概述”“依申请公开政府信息情况”“政府信息公开的收费及减免情况”等标题、没有
     统计表，是2008—2018年旧报告的写法。本规则报告一次；缺少部分、缺少表格等由此产生的问题不再逐条报告。
 
-    The builder decides the template from the headings and tables (FORMAT.md §7): pre-2019 headings
+    The builder decides the template from the headings and tables (docs/format.md §7): pre-2019 headings
     and no 第二十条 table. The report year is the title's, else the period's; a report whose year
     cannot be told is DL004's. DL001, DL101 and DL201 findings are dropped (one defect, one finding).
     """

@@ -1,4 +1,4 @@
-"""DL404–DL407, DL409, DL410 — the prose against the tables, and the prose against itself (RULES.md).
+"""DL404–DL407, DL409, DL410 — the prose against the tables, and the prose against itself (docs/rules/index.md).
 
 Evaluators read the narrative beside the tables: "共收到政府信息公开申请7件，其中予以公开2件" must say
 what table 三 says. The figures are read by `_narrative` (narrowly: a figure is compared only when it
@@ -192,7 +192,7 @@ def narrative_requests(prose: tuple[ProseParagraph, ...], requests: StandardTabl
     new plus carried over, so it is a contradiction only when it fits none of them. Figures dated
     to another year ("2022年收到……", "上年……"), approximate figures ("约10件"), and figures about a
     subset the table does not show ("涉及征收的申请3件") are not compared. 收到/受理 N 件 means
-    一、本年新收, not 新收 + 结转 (FORMAT.md), unless the sentence says it includes the carried-over ones.
+    一、本年新收, not 新收 + 结转 (docs/format.md §4.4), unless the sentence says it includes the carried-over ones.
     """
     for para in prose:
         for claim in find_request_claims(para.prepared, year=year, context=para.context):

@@ -1,4 +1,4 @@
-"""DL1xx — the required sections (RULES.md), the card's "required sections".
+"""DL1xx — the required sections (docs/rules/index.md), the card's "required sections".
 
 The national format (国办公开办函〔2021〕30号) fixes six sections in a fixed order; Art. 50 of the
 regulation fixes what they must cover. These rules check that the sections are there, in order,
@@ -218,7 +218,7 @@ def heading_wording(report: Report, check: Check) -> None:
     情况”或“存在问题及改进情况”。全角半角、空格和标点差异不算不一致。
 
     Headings are compared after normalisation (width, white space, quotes) and trailing punctuation;
-    the accepted variants of FORMAT.md §2 pass.
+    the accepted variants of docs/format.md §2 pass.
     """
     for section in report.sections:
         spec = SECTION_BY_KEY.get(section.key)
@@ -423,7 +423,7 @@ def overview_aspects(sections: dict[str, Section], check: Check) -> None:
     建设、监督保障五个方面，规范的报告通常以（一）至（五）五个小标题分述。某一方面只要有小标题或
     句子提到即可（如“依申请”“公开申请”“公开平台”“考核”“培训”），每缺一个方面报告一次。
 
-    An aspect counts as covered when a sub-heading or sentence names it (RULES.md keywords). A
+    An aspect counts as covered when a sub-heading or sentence names it (the keywords of rules/_sections.py). A
     missing or empty 一 is DL101's or DL104's finding, not this one.
     """
     overview = sections.get("overview")

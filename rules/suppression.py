@@ -1,4 +1,4 @@
-"""DL012, DL013 — suppressions that suppress nothing (RULES.md, DL0xx).
+"""DL012, DL013 — suppressions that suppress nothing (docs/rules/DL012.md, DL013.md).
 
 A suppression is a promise that a finding was looked at and accepted. One that no longer matches
 anything hides nothing today but would silently swallow a new, unrelated defect tomorrow (an inline

@@ -1,4 +1,4 @@
-"""The same report in every format yields the same model and the same findings (spec §9)."""
+"""The same report in every format yields the same model and the same findings ."""
 
 from __future__ import annotations
 

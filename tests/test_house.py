@@ -33,3 +33,20 @@ def test_the_package_has_no_import_cycle() -> None:
     cycles = sorted((m, imported) for m in graph.modules for imported in graph.find_modules_directly_imported_by(m)
                     if graph.chain_exists(imported, m))
     assert cycles == []
+
+
+def test_comments_cite_documents_in_the_repository() -> None:
+    """Code cites docs/format.md (the format as the code relies on it), never spec files that
+    are not in the repository, and every section it cites exists."""
+    import re
+
+    headings = set(re.findall(r"^##+ §?(\d+(?:\.\d+)?)\b", (ROOT / "docs" / "format.md").read_text(encoding="utf-8"),
+                              re.M))
+    files = [p for folder in ("disclosure_lint", "rules", "tests") for p in (ROOT / folder).rglob("*.py")]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        for name in ("FORMAT.md", "RULES.md", "READING.md"):
+            assert name not in text or path.name == "test_house.py", f"{path} cites {name}"
+        for cited in re.findall(r"docs/format\.md §(\d+(?:\.\d+)?)", text):
+            assert cited in headings, f"{path} cites docs/format.md §{cited}, which does not exist"

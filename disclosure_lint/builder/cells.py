@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..model import Cell, CellKind, Location
 from ..text.normalize import compact
 
-# Written where a number is expected, meaning "not filled" (FORMAT.md §6), after NFKC and with
+# Written where a number is expected, meaning "not filled" (docs/format.md §6), after NFKC and with
 # whitespace removed. NFKC already turns "／" into "/" and "－" into "-".
 PLACEHOLDERS = frozenset({
     "/", "//", "\\", "-", "--", "---", "—", "——", "———", "–", "――", "―", "─", "－", "无", "暂无",
@@ -80,13 +80,3 @@ def parse_cell(raw: str, *, key: str, unit: str = "件", location: Location | No
     kind, value, written_unit = classify(raw, unit=unit)
     return Cell(key=key, raw=raw, kind=kind, value=value, unit=written_unit,
                 location=location if location is not None else Location())
-
-
-def is_value_text(raw: str) -> bool:
-    """True when the text is something a value cell holds: a number, zero, blank or placeholder."""
-    return classify(raw)[0] is not CellKind.TEXT
-
-
-def looks_numeric(raw: str) -> bool:
-    """True for a number or zero (not a blank or placeholder)."""
-    return classify(raw)[0] in (CellKind.NUMBER, CellKind.ZERO)

@@ -2,7 +2,7 @@
 
 Reports end their opening paragraph with something like "（地址：淄博市张店区西四路119号…；邮编：
 255022；电话：0533-2306909；邮箱：sxzspfwjbgs@zb.shandong.cn）". Only *labelled* values are
-contact details (RULES.md DL5xx): a label (FORMAT.md §8 variants), a colon, and the value up to
+contact details (docs/format.md §8.5): a label (docs/format.md §8 variants), a colon, and the value up to
 "；;，,。" or a closing bracket that the value did not open, a line break, or the next label. A
 number in prose ("“2512345”电话平台", a 12345 hotline) has no label-and-colon and is never taken.
 
@@ -22,7 +22,7 @@ from ..text.normalize import HALF_WIDTH
 
 FieldKind = Literal["address", "postcode", "phone", "email", "website"]
 
-# Label variants, FORMAT.md §8 plus a few common spellings. Longer variants first so that
+# Label variants, docs/format.md §8 plus a few common spellings. Longer variants first so that
 # "通信地址" is taken whole rather than as "地址".
 LABELS: dict[FieldKind, tuple[str, ...]] = {
     "address": ("通信地址", "通讯地址", "联系地址", "办公地址", "地址"),
@@ -219,7 +219,7 @@ def extract_contact(paragraphs: list[Text]) -> Contact:
     The details are the first paragraph that holds a labelled field, together with the paragraphs
     right after it that hold fields too (a contact block written one field per line). Later
     paragraphs are not read: a hotline named with a label in the body ("热线电话：12345") is prose
-    about the agency's work, not the report's own contact details (RULES.md DL5xx). Within that
+    about the agency's work, not the report's own contact details (docs/format.md §8.5). Within that
     block the first address, postcode, e-mail and web address are kept, and every phone number.
     """
     single: dict[str, ContactField] = {}

@@ -22,7 +22,7 @@ from ..text.ordinals import strip_ordinal
 # Bracketed annotations: "（单位：万元）", "(历史累计)".
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
-# Typos evaluators keep finding (FORMAT.md §9). They are tolerated (the row is still found) and
+# Typos evaluators keep finding (docs/format.md §9). They are tolerated (the row is still found) and
 # recorded: the LabelUse keeps what was written, so DL203 reports it.
 KNOWN_TYPOS: tuple[tuple[str, str], ...] = (
     ("只计这一情况", "只计这一情形"),

@@ -33,7 +33,7 @@ _SECTION_ORDINAL = re.compile(
 _CN_VALUE = {c: i + 1 for i, c in enumerate(_CN)}
 _TRAILING = "：:。.；;，, "
 
-# Words that identify a section whose heading is reworded (FORMAT.md §2, DL103).
+# Words that identify a section whose heading is reworded (docs/format.md §2, DL103).
 FUZZY_KEYWORDS: dict[str, tuple[str, ...]] = {
     "overview": ("总体", "概述", "概况"),
     "active": ("主动公开",),

@@ -1,6 +1,6 @@
 """The three standard tables, read by their labels into `StandardTable`s.
 
-READING.md's one lesson: map rows to the national format by their labels, not by grid position.
+The one lesson of reading real files (docs/format.md §12): map rows to the national format by their labels, not by grid position.
 A row's key comes from its own last label cell (the leaf "1.属于国家秘密", not the group
 "（三）不予公开" a merge repeats beside it), its values are the cells after that label, and
 columns come from the header labels where the grid lets us place them — so a stray number

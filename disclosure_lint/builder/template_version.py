@@ -1,6 +1,6 @@
 """Which national format a report was filled on: 2021, the 2019 trial format, or pre-2019.
 
-Decided from evidence (FORMAT.md §7), and the evidence itself is kept: DL002 names the outdated
+Decided from evidence (docs/format.md §7), and the evidence itself is kept: DL002 names the outdated
 label it found, DL005 the 2021-only label in a 2019/2020 report. The table builders need the
 decision too, table by table: a trial-format table 二 must be read against the trial layout or
 every row would be "missing"; and a report can mix a trial table 二 with a current table 三.
@@ -21,7 +21,7 @@ from .sections import HEADING_MAX_LENGTH, _parse
 
 V2019, V2021, PRE2019 = TemplateVersion.V2019, TemplateVersion.V2021, TemplateVersion.PRE2019
 
-# Labels that exist only in the 2019 trial format (FORMAT.md §7), as comparison keys.
+# Labels that exist only in the 2019 trial format (docs/format.md §7), as comparison keys.
 TRIAL_LABELS: tuple[str, ...] = tuple(match_key(t) for t in (
     "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增／减",
     "处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购", "第二十条第（九）项",

@@ -1,6 +1,6 @@
 """The ``disclosure-lint`` command line. The only module that knows click.
 
-Exit codes (spec §7): 0 clean; 1 findings at or above --fail-on; 2 usage, input or internal error.
+Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage, input or internal error.
 Nothing here writes to a checked file: ``--output-file`` may not name an input.
 """
 
@@ -9,19 +9,28 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from ..config import Config
 from ..engine.result import EXIT_ERROR, exit_code
 from ..errors import ConfigError, InputError
+from ..reporters.base import ReportContext
 from ..version import __version__
 from .options import CONTEXT, SizeType, split_selectors, use_color
 from .plugin_commands import test_rules_cmd
 from .plugin_options import config_options, plugin_options
+
+if TYPE_CHECKING:
+    from ..engine.linter import Linter
+    from ..engine.result import LintResult
+    from ..reporters.base import Reporter
+    from ..run.batch import BatchOptions
+    from ..run.recipe import Checkers
 
 
 def _die(message: str) -> NoReturn:
@@ -135,14 +144,64 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
           exclude: tuple[str, ...], force_exclude: bool, jobs: int | None, timeout: float | None, executor: str,
           scheduler: str | None) -> None:
     """Lint report files (.txt .md .docx .html .pdf, or structured .yaml/.json); '-' reads standard input."""
-    from ..errors import PluginError
     from ..limits import given_limits
-    from ..reporters.base import ReportContext, needs_reports
-    from ..run.batch import BatchOptions, available_cpus, expand_paths, run_batch
+    from ..reporters.base import needs_reports
+    from ..run.batch import BatchOptions, available_cpus
     from ..run.recipe import Checkers, LinterRecipe
     from .plugin_options import plugin_args
     from .progress import ProgressBar, wanted
 
+    # options → request: what to check, with which configuration, and how
+    output_format = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    plugins = _plugins()
+    reporter = _check_usage(paths, plugins.reporters(), output_format, output_file, write_baseline, config_path,
+                            isolated, executor, scheduler)
+    overrides = Config.given(
+        select=split_selectors(select), extend_select=split_selectors(extend_select), ignore=split_selectors(ignore),
+        fail_on=fail_on, lang=lang, baseline=os.path.realpath(baseline_path) if baseline_path else None,
+        limits=given_limits(max_file_size=max_file_size, max_archive_size=max_archive_size, timeout_per_file=timeout))
+    # How every checker of the run is built — here and, from the same recipe, in worker processes.
+    checkers = Checkers(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
+                                     plugins=plugin_args()), plugins)
+    bar = ProgressBar() if wanted(sys.stderr, sys.stdout, output_file=output_file, quiet=quiet) else None
+    options = BatchOptions(
+        previous=previous_path, published_on=published_on.date() if published_on else None,
+        only_reports=only_reports, stdin_filename=stdin_filename, include=include, exclude=exclude,
+        force_exclude=force_exclude, jobs=jobs if jobs is not None else available_cpus(), executor=executor,
+        scheduler=scheduler, progress=bar, keep_reports=needs_reports(reporter))
+    # → run
+    try:
+        results, linters = _run_check(paths, checkers, options, write_baseline, quiet)
+    finally:
+        if bar is not None:
+            bar.close()
+    # → report
+    config = linters[0].config
+    rules = {rid: linters[0].rules[rid] for lt in linters for rid in lt.selected}
+    # Where the repository lies (annotations and code quality paths are relative to it).
+    workspace = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR")
+    extra = {k: v for k, v in (("category", sarif_category), ("workspace", workspace)) if v}
+    ctx = ReportContext(rules=dict(sorted(rules.items())), lang=config.lang,
+                        color=use_color(color, output_file), fail_on=config.fail_on, statistics=statistics,
+                        verbose=verbose, quiet=quiet, tool_version=__version__,
+                        report_suppressed=report_suppressed, extra=extra)
+    text = reporter(results, ctx)
+    if output_file:
+        try:
+            Path(output_file).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _die(f"{output_file}: cannot write output ({exc.strerror})")
+    elif text:
+        click.echo(text, nl=not text.endswith("\n"), color=ctx.color)
+    code = exit_code(results, config.fail_on)
+    sys.exit(0 if exit_zero and code == 1 else code)
+
+
+def _check_usage(paths: tuple[str, ...], reporters: dict[str, Reporter], output_format: str, output_file: str | None,
+                 write_baseline: str | None, config_path: str | None, isolated: bool, executor: str,
+                 scheduler: str | None) -> Reporter:
+    """The options that cannot go together, or name something unusable, as usage errors (exit 2);
+    the chosen reporter."""
     if config_path and isolated:
         raise click.UsageError("--config and --isolated cannot be used together")
     if scheduler and executor != "dask":
@@ -156,34 +215,29 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
         raise click.UsageError("--output-file must not be one of the files being checked")
     if write_baseline and output_file and os.path.realpath(write_baseline) == os.path.realpath(output_file):
         raise click.UsageError("--write-baseline and --output-file must be different files")
-    if output_format is None:  # in a GitHub Actions job, annotations on the files
-        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
-    plugins = _plugins()
-    reporters = plugins.reporters()
     if output_format not in reporters:
         raise click.BadParameter(f"unknown output format {output_format!r}; choose from: {', '.join(sorted(reporters))}",
                                  param_hint="--output-format")
-    overrides = Config.given(
-        select=split_selectors(select), extend_select=split_selectors(extend_select), ignore=split_selectors(ignore),
-        fail_on=fail_on, lang=lang, baseline=os.path.realpath(baseline_path) if baseline_path else None,
-        limits=given_limits(max_file_size=max_file_size, max_archive_size=max_archive_size, timeout_per_file=timeout))
-    # How every checker of the run is built — here and, from the same recipe, in worker processes.
-    checkers = Checkers(LinterRecipe(config_file=config_path, isolated=isolated, overrides=overrides,
-                                     plugins=plugin_args()), plugins)
+    return reporters[output_format]
+
+
+def _run_check(paths: tuple[str, ...], checkers: Checkers, options: BatchOptions, write_baseline: str | None,
+               quiet: bool) -> tuple[list[LintResult], list[Linter]]:
+    """Run the batch (and write the baseline): the results, and the linters the run used. Every
+    problem with the configuration, the plugins or ``--previous`` ends the command (exit 2)."""
+    from ..errors import PluginError
+    from ..run.batch import expand_paths, run_batch
+
     if write_baseline and any(t.path != "-" and os.path.realpath(t.path) == os.path.realpath(write_baseline)
-                              for t in expand_paths(paths, include, exclude, force_exclude)):
+                              for t in expand_paths(paths, options.include, options.exclude, options.force_exclude)):
         raise click.UsageError("--write-baseline must not be one of the files being checked")
-    bar = ProgressBar() if wanted(sys.stderr, sys.stdout, output_file=output_file, quiet=quiet) else None
     try:
         # Standard input is read here, up to its configuration's size limit and a byte beyond.
-        stdin = sys.stdin.buffer.read(checkers("-").config.limits.max_file_size + 1) if "-" in paths else None
-        options = BatchOptions(
-            previous=previous_path, published_on=published_on.date() if published_on else None,
-            only_reports=only_reports, stdin_filename=stdin_filename, stdin=stdin,
-            include=include, exclude=exclude, force_exclude=force_exclude,
-            jobs=jobs if jobs is not None else available_cpus(), executor=executor, scheduler=scheduler,
-            progress=bar, keep_reports=needs_reports(reporters[output_format]))
+        if "-" in paths:
+            options = replace(options, stdin=sys.stdin.buffer.read(checkers("-").config.limits.max_file_size + 1))
         batch = run_batch(paths, checkers, options)
+        if not checkers.built():  # only empty folders: the defaults describe the (empty) run
+            checkers(paths[0])
     except InputError as exc:  # an unreadable --previous
         raise click.BadParameter(exc.located("en"), param_hint="--previous") from None
     except ConfigError as exc:
@@ -191,54 +245,26 @@ def check(paths: tuple[str, ...], output_format: str | None, output_file: str | 
     except PluginError as exc:  # require-plugins missing, a configured plugin that fails
         _die(f"插件错误 / plugin error: {exc}")
     except OSError as exc:  # a Dask scheduler that cannot be reached
-        if executor != "dask":
+        if options.executor != "dask":
             raise
-        _die(f"dask {scheduler or 'LocalCluster'}: {type(exc).__name__}: {exc}")
-    finally:
-        if bar is not None:
-            bar.close()
-    results = batch.results
+        _die(f"dask {options.scheduler or 'LocalCluster'}: {type(exc).__name__}: {exc}")
     if not quiet:
         for name in batch.unmatched_previous:
-            click.echo(f"disclosure-lint: {previous_path} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
-                       f"no report of the same body for the year before {name} in {previous_path}", err=True)
-    if not checkers.built():  # only empty folders: the defaults describe the (empty) run
-        try:
-            checkers(paths[0])
-        except ConfigError as exc:
-            raise click.UsageError(str(exc)) from None
-        except PluginError as exc:
-            _die(f"插件错误 / plugin error: {exc}")
+            click.echo(f"disclosure-lint: {options.previous} 中没有找到 {name} 的上一年度报告（DL6xx 将跳过） / "
+                       f"no report of the same body for the year before {name} in {options.previous}", err=True)
+    results = batch.results
     linters = [checker.linter for checker in checkers.built().values()]
-    config = linters[0].config
-    rules = {rid: linters[0].rules[rid] for lt in linters for rid in lt.selected}
     if write_baseline:
         from .baseline import write_baseline as write
 
         try:
-            results, written = write(write_baseline, results, linters, config.lang)
+            results, written = write(write_baseline, results, linters, linters[0].config.lang)
         except OSError as exc:
             _die(f"{write_baseline}: cannot write the baseline ({exc.strerror})")
         if not quiet:
             click.echo(f"disclosure-lint: 已将 {written} 个问题写入基线 {write_baseline} / "
                        f"wrote {written} finding(s) to the baseline {write_baseline}", err=True)
-    # Where the repository lies (annotations and code quality paths are relative to it).
-    workspace = os.environ.get("GITHUB_WORKSPACE") or os.environ.get("CI_PROJECT_DIR")
-    extra = {k: v for k, v in (("category", sarif_category), ("workspace", workspace)) if v}
-    ctx = ReportContext(rules=dict(sorted(rules.items())), lang=config.lang,
-                        color=use_color(color, output_file), fail_on=config.fail_on, statistics=statistics,
-                        verbose=verbose, quiet=quiet, tool_version=__version__,
-                        report_suppressed=report_suppressed, extra=extra)
-    text = reporters[output_format](results, ctx)
-    if output_file:
-        try:
-            Path(output_file).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _die(f"{output_file}: cannot write output ({exc.strerror})")
-    elif text:
-        click.echo(text, nl=not text.endswith("\n"), color=ctx.color)
-    code = exit_code(results, config.fail_on)
-    sys.exit(0 if exit_zero and code == 1 else code)
+    return results, linters
 
 
 # ------------------------------------------------------------------------------------------------

@@ -130,9 +130,6 @@ class Resolved:
     regular: Config
     trial: Config | None = None
 
-    def for_year(self, year: int | None) -> Config:
-        return self.trial if self.trial is not None and year in TRIAL_YEARS else self.regular
-
 
 def resolve(config: Config, defaults: Iterable[tuple[str, Mapping[str, Any]]] = (), *,
             rules: Mapping[str, Any] | None = None) -> Resolved:

@@ -13,8 +13,6 @@ from datetime import date
 from ..model import Contact, Period, Report, Section, StandardTable
 from .rule import fixture
 
-# The per-run inputs the engine provides before any fixture is computed.
-RUN_INPUTS = ("report", "previous", "published_on")
 PER_RULE = ("options", "check")
 
 

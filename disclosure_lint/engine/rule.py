@@ -118,7 +118,7 @@ class RuleSpec:
     templates: frozenset[TemplateVersion] | None = None  # None: every version
     options: type[BaseModel] = NoOptions
     examples: Examples = Examples()
-    # Rules whose findings this rule's findings replace ("one defect, one finding", RULES.md):
+    # Rules whose findings this rule's findings replace ("one defect, one finding", docs/format.md §13):
     # "place" — a finding of the other rule at the same place; "report" — all of them in the report.
     supersedes: Mapping[str, Literal["place", "report"]] = field(default_factory=dict)
     plugin: str = "builtin"

@@ -38,10 +38,6 @@ class Cell(BaseModel):
     def is_numeric(self) -> bool:
         return self.kind in (CellKind.NUMBER, CellKind.ZERO)
 
-    @property
-    def is_filled(self) -> bool:
-        return self.kind not in (CellKind.BLANK, CellKind.PLACEHOLDER)
-
 
 Number = int | Decimal
 

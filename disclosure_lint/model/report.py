@@ -141,7 +141,7 @@ class StandardTable(_Frozen):
 
 
 class Signature(_Frozen):
-    """Evidence of the template a report was filled on (FORMAT.md §7)."""
+    """Evidence of the template a report was filled on (docs/format.md §7)."""
 
     text: str
     template: TemplateVersion
@@ -181,7 +181,7 @@ class Report(_Frozen):
 
     @property
     def year(self) -> int | None:
-        """The report year: the title's, else the statistical period's (RULES.md)."""
+        """The report year: the title's, else the statistical period's (docs/format.md §8.2)."""
         if self.title_year is not None:
             return self.title_year
         return self.period.year if self.period else None

@@ -1,6 +1,6 @@
 """The national format's tables as data: canonical keys and the official Chinese labels.
 
-One name for every row, column and group (FORMAT.md §10). The model, the builder, the rules,
+One name for every row, column and group (docs/format.md §10). The model, the builder, the rules,
 JSON output, YAML expressions and fingerprints all use these keys; messages show the labels.
 Keeping the format in one table of data means a template revision is an edit here, not a hunt
 through readers and rules.
@@ -95,7 +95,7 @@ class TableSpec:
 
 
 # --------------------------------------------------------------------------------------------
-# Sections (FORMAT.md §2)
+# Sections (docs/format.md §2)
 
 @dataclass(frozen=True)
 class SectionSpec:
@@ -148,7 +148,7 @@ ACTIVE_2021 = TableSpec(
     ),
 )
 
-# The 2019 trial format's table 二 keeps its own layout and keys (FORMAT.md §10).
+# The 2019 trial format's table 二 keeps its own layout and keys (docs/format.md §10).
 _PREV = ColumnSpec("previous_count", "上一年项目数量")
 _CHANGE = ColumnSpec("change", "本年增/减", aliases=("本年增／减",))
 _DECISIONS_2019 = ColumnSpec("decisions", "处理决定数量")
@@ -245,8 +245,6 @@ REQUESTS_2019 = TableSpec(
 
 # Rows of table 三 that are outcomes: （七）总计 is their sum (identity 3).
 OUTCOME_GROUP_LABEL = _RESULTS
-REQUEST_GROUPS: dict[str, str] = {"denied": "（三）不予公开", "unavailable": "（四）无法提供",
-                                  "rejected": "（五）不予处理", "other": "（六）其他处理"}
 
 # --------------------------------------------------------------------------------------------
 # Table 四 — 政府信息公开行政复议、行政诉讼情况

@@ -29,7 +29,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# Declared charsets that are really GB18030 subsets: read them as GB18030 (READING.md, HTML).
+# Declared charsets that are really GB18030 subsets: read them as GB18030 (docs/format.md §12).
 # WHATWG labels of the GBK family (without "-" and "_"), which Python's codec registry lacks.
 _GB_LABELS = frozenset({"gb2312", "gb231280", "csgb2312", "csgb231280", "chinese", "isoir58", "gbk",
                         "xgbk", "cp936", "gb18030"})

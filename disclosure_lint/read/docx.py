@@ -1,4 +1,4 @@
-"""Word and WPS .docx → `Document` (READING.md, ".docx").
+"""Word and WPS .docx → `Document` (docs/format.md §12).
 
 A plain lxml walker over ``word/document.xml`` rather than a document library: python-docx,
 docx2python and mammoth each lost data on at least one fixture variant (content controls, tracked

@@ -1,4 +1,4 @@
-"""HTML → `Document`: a report as a government website publishes it (READING.md, "HTML").
+"""HTML → `Document`: a report as a government website publishes it (docs/format.md §12).
 
 Government CMS pages (TRS, 政务云 …) wrap the report in page chrome — navigation, breadcrumb, a
 ``<h1>`` page title, a "发布日期 / 来源 / 浏览次数" line, print links and a footer that carries the

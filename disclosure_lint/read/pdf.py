@@ -1,4 +1,4 @@
-"""PDF (text layer) → `Document`, with pdfplumber (READING.md, "PDF").
+"""PDF (text layer) → `Document`, with pdfplumber (docs/format.md §12).
 
 Per page: tables from ruling lines (``find_tables``) and the text lines outside them (pdfplumber's
 line clustering), page-number lines dropped, then blocks in reading order, top to bottom. Across

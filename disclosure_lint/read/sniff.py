@@ -1,4 +1,4 @@
-"""Which format a file is, decided from its bytes (READING.md, "Format sniffing").
+"""Which format a file is, decided from its bytes (docs/format.md §12).
 
 Extensions lie: reports are renamed (.doc saved as .docx, .html saved as .txt, a PDF uploaded as
 .doc), so the engine looks at the bytes and every reader's ``sniff`` builds on `sniff_format`.

@@ -1,4 +1,4 @@
-"""Plain text → `Document`: paragraphs and tables recovered from flattened text (READING.md, "Plain text").
+"""Plain text → `Document`: paragraphs and tables recovered from flattened text (docs/format.md §12).
 
 Text reports are what extraction tools and copy-and-paste leave of a Word file, so the tables have to
 be rebuilt from conventions rather than markup. The layouts handled, all measured on real files:

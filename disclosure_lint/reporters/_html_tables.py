@@ -1,4 +1,4 @@
-"""The three standard tables, redrawn in the national format's own layout (FORMAT.md §3–§5).
+"""The three standard tables, redrawn in the national format's own layout (docs/format.md §3–§5).
 
 Drawn from the layouts in `disclosure_lint.model.template` (not from the file's own table), so
 every report looks the same whatever its source format, with the official labels and merged

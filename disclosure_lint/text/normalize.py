@@ -91,7 +91,7 @@ def label_key(text: str) -> str:
 
 
 # Traditional → Simplified for the characters of the format's labels, headings and the words the
-# builder looks for (FORMAT.md §11: mirror pages publish reports in Traditional characters). A
+# builder looks for (docs/format.md §11: mirror pages publish reports in Traditional characters). A
 # deliberately small, one-to-one table: enough to compare labels, never used to store text.
 _T2S_PAIRS = (
     "萬万業业為为舉举會会體体關关內内決决況况減减辦办務务動动區区單单發发後后國国處处復复複复審审對对"

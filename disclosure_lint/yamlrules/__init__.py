@@ -1,4 +1,4 @@
-"""Declarative rules for agencies that write no Python (spec §4).
+"""Declarative rules for agencies that write no Python (docs/plugins.md).
 
 A folder of YAML files, each a list of rules of a few kinds — a required phrase, a forbidden
 phrase, a substitution, a regular expression on a field, a required section or item, and a

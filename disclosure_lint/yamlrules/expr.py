@@ -5,7 +5,7 @@ YAML file; this module turns it into a checked tree of closures. It never calls 
 
 - The text is parsed with `ast` and every node is checked against an allow-list: numbers,
   ``True``/``False``, the name ``year``, cell names (attribute chains that spell a canonical key of
-  FORMAT.md §10, e.g. ``requests.handled_total.total``), ``+ - * /``, unary ``-``/``+``,
+  docs/format.md §10, e.g. ``requests.handled_total.total``), ``+ - * /``, unary ``-``/``+``,
   comparisons (chains allowed), ``and``/``or``/``not``, and calls to ``sum``, ``min``, ``max``,
   ``abs`` with positional arguments. Nothing else: no other names or calls, no attribute access
   beyond cell names (so no dunders), no strings, subscripts, lambdas, comprehensions, ``**``.

@@ -75,7 +75,7 @@ def test_parse_cell_never_float() -> None:
 
 def test_blank_is_not_zero() -> None:
     cell = parse_cell("", key="k")
-    assert cell.value is None and not cell.is_numeric and not cell.is_filled
+    assert cell.value is None and not cell.is_numeric
 
 
 # --------------------------------------------------------------------------------------------

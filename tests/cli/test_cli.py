@@ -1,4 +1,4 @@
-"""The command line, through click's runner and as a real subprocess (spec §7 outcome table)."""
+"""The command line, through click's runner and as a real subprocess."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 Each report is written as data — title, opening paragraph, the prose of each section, and
 the figures of tables 二, 三 and 四 — and rendered in the seed's layout (a TAB-led line per cell,
 an empty line after each row; the table labels are taken from tests/fixtures/seed.txt, so they are
-the format's own). The figures are checked as they are rendered: every identity of FORMAT.md §6
+the format's own). The figures are checked as they are rendered: every identity of docs/format.md §6
 holds, 结转下年度 is computed from 新收 + 上年结转 − 办结, and a report's last year (when the set
 has it) carried forward exactly what it carries over. The prose is written by hand (precision_data.py)
 and states the same figures in many ways.
@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEED = (ROOT / "tests" / "fixtures" / "seed.txt").read_text(encoding="utf-8")
 
-# Table 三's data rows in the format's order (FORMAT.md §10).
+# Table 三's data rows in the format's order (docs/format.md §10).
 REQUEST_ROWS = (
     "new", "carried_over", "granted", "partially_granted",
     "denied_state_secret", "denied_prohibited_by_law", "denied_three_safety_one_stability", "denied_third_party",

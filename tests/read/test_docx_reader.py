@@ -1,5 +1,5 @@
 """The .docx reader: every .docx fixture against the ground truth, and small hand-written documents
-for each thing READING.md says the walker must survive (tracked changes, content controls, merges,
+for each thing docs/format.md §12 says the walker must survive (tracked changes, content controls, merges,
 ghost columns, list numbering, pictures as tables, Strict OOXML, zip bombs, entity expansion)."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The HTML reader on the seed page, its gb2312 and sloppy-markup variants, and hand-written pages
-for what government sites do (READING.md, "HTML")."""
+for what government sites do (docs/format.md §12)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The plain-text reader on the seed fixtures and on the other layouts READING.md lists.
+"""The plain-text reader on the seed fixtures and on the other layouts docs/format.md §12 lists.
 
 Layout variants of the seed (no blank lines between rows, TAB-only separators, a TAB-less web copy)
 are derived from ``seed.txt`` here, so they carry every number of the real report.
@@ -55,7 +55,7 @@ def _distinct(row) -> list:
 
 
 def _label_values(table: TableBlock) -> list[tuple[str, tuple[str, ...]]]:
-    """(label, values) of every row that ends in values: how the builder keys rows (READING.md)."""
+    """(label, values) of every row that ends in values: how the builder keys rows (docs/format.md §12)."""
     out = []
     for row in table.rows:
         texts = [c.text for c in _distinct(row)]
