@@ -20,7 +20,6 @@ from ..files import read_bytes, too_large
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Report, SourceInfo
 from ..read.sniff import HEAD_SIZE, legacy_doc_error, sniff_format
-from .builder import build_report
 
 SUPPORTED_ZH = "支持 .txt .md .docx .html .pdf .yaml .json"
 SUPPORTED_EN = "supported: .txt .md .docx .html .pdf .yaml .json"
@@ -58,6 +57,8 @@ def _parse(data: bytes, path: str, readers: Sequence[Any]) -> Report:
             read_report = getattr(reader, "read_report", None)
             if read_report is not None:
                 return read_report(data, source)
+            from .builder import build_report  # here: the builder costs 40 ms to import, a start needs none
+
             return build_report(reader.read(data, source))
     ext = os.path.splitext(path)[1] or "?"
     raise InputError(f"不是支持的文件格式（{ext}），{SUPPORTED_ZH}", f"not a supported file format ({ext}); {SUPPORTED_EN}")

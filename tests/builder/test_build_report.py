@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclosure_lint.builder import build_report
+from disclosure_lint.builder.builder import build_report
 from disclosure_lint.model import (
     CellKind,
     Document,

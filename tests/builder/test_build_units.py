@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from disclosure_lint.builder import parse_cell
+from disclosure_lint.builder.cells import parse_cell
 from disclosure_lint.builder.labels import LabelMatcher
 from disclosure_lint.builder.period import extract_period
 from disclosure_lint.builder.sections import find_headings

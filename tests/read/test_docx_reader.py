@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from disclosure_lint import lint_path
-from disclosure_lint.builder import build_report
+from disclosure_lint.builder.builder import build_report
 from disclosure_lint.errors import InputError
 from disclosure_lint.limits import ArchiveLimits
 from disclosure_lint.model import (

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from disclosure_lint import lint_path
 from disclosure_lint.api import lint_bytes
-from disclosure_lint.builder import build_report
+from disclosure_lint.builder.builder import build_report
 from disclosure_lint.builder.loading import parse_bytes
 from disclosure_lint.config import Config
 from disclosure_lint.errors import InputError

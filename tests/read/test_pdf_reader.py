@@ -23,7 +23,7 @@ import pdfplumber
 import pytest
 
 from disclosure_lint import lint_path
-from disclosure_lint.builder import build_report
+from disclosure_lint.builder.builder import build_report
 from disclosure_lint.errors import InputError
 from disclosure_lint.model import (
     Document,
