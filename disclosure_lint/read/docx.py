@@ -44,17 +44,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..limits import ArchiveLimits
-from ..model import (
-    Block,
-    Document,
-    GridCell,
-    Location,
-    Notice,
-    NoticeKind,
-    Paragraph,
-    SourceInfo,
-    TableBlock,
-)
+from ..model import Block, Document, GridCell, Location, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
 from ..model.template import SECTIONS
 from ..text.normalize import match_key
 from .docx_numbering import Definitions, ListNumberer, Styles, tags_for

@@ -54,17 +54,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..errors import InputError
-from ..model import (
-    Comment,
-    Document,
-    GridCell,
-    Location,
-    Notice,
-    NoticeKind,
-    Paragraph,
-    SourceInfo,
-    TableBlock,
-)
+from ..model import Comment, Document, GridCell, Location, Notice, NoticeKind, Paragraph, SourceInfo, TableBlock
 from ..model.template import SECTIONS
 from ..text.normalize import compact, label_key, nfkc, to_simplified
 from .comments import linter_comment

@@ -7,7 +7,7 @@ run had or on which line a finding sits.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +89,14 @@ def workspace_path(path: str, workspace: object) -> str:
     except ValueError:
         return path
     return rel.as_posix()
+
+
+def annotated(results: Sequence[LintResult], workspace: object) -> Iterator[tuple[LintResult, str]]:
+    """The results a CI annotation format reports (files passed over are not), by path, each
+    with the path relative to the repository (`workspace_path`)."""
+    for r in ordered(results):
+        if not r.passed_over:
+            yield r, workspace_path(r.path, workspace)
 
 
 def message_or_none(message: Message | None, lang: str) -> str | None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..engine.finding import Finding
 from ..engine.result import LintResult
 from ..model import Severity
-from ._common import has_line, input_error_text, ordered, totals, workspace_path
+from ._common import annotated, has_line, input_error_text, totals
 from .base import ReportContext, summaries_only
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -77,10 +77,7 @@ def github_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     workspace = ctx.extra.get("workspace")
     lines: list[str] = []
-    for r in ordered(results):
-        if r.passed_over:
-            continue
-        path = workspace_path(r.path, workspace)
+    for r, path in annotated(results, workspace):
         lines += [_finding(path, f, lang) for f in r.findings]
         if r.input_error is not None:
             lines.append(command("error", input_error_text(r, lang), file=path,

@@ -23,7 +23,7 @@ from typing import Any
 from ..engine.finding import Finding
 from ..engine.result import LintResult
 from ..model import Severity
-from ._common import has_line, input_error_text, ordered, workspace_path
+from ._common import annotated, has_line, input_error_text
 from .base import ReportContext, summaries_only
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -66,10 +66,7 @@ def gitlab_reporter(results: Sequence[LintResult], ctx: ReportContext) -> str:
     lang = "en" if ctx.lang == "en" else "zh"
     workspace = ctx.extra.get("workspace")
     issues: list[dict[str, Any]] = []
-    for r in ordered(results):
-        if r.passed_over:
-            continue
-        path = workspace_path(r.path, workspace)
+    for r, path in annotated(results, workspace):
         issues += [_issue(path, f, lang) for f in r.findings]
         if r.input_error is not None:
             text = _t(lang, "输入错误：", "input error: ") + input_error_text(r, lang)

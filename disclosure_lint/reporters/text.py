@@ -148,6 +148,15 @@ class _Writer:
         described = describe(place.location, self.lang)
         return name + (self.s["where"].format(described) if described else "")
 
+    def problems(self, r: LintResult) -> list[str]:
+        """The file's input error, internal errors and (with --verbose) skipped rules."""
+        lines = [self.input_error(r)] if r.input_error is not None else []
+        for error in sorted(r.errors, key=lambda e: (e.rule_id or "", e.plugin)):
+            lines += self.internal_error(r.path, error)
+        if self.ctx.verbose and not self.ctx.quiet:
+            lines += [self.skipped(r.path, s) for s in sorted(r.skipped, key=lambda s: s.rule_id)]
+        return lines
+
     def input_error(self, result: LintResult) -> str:
         text = self.s["input_error"].format(input_error_text(result, self.lang))
         return f"{self.file(result.path)}: {self.style(text, fg='red')}"
@@ -267,13 +276,7 @@ def full(results: Sequence[LintResult], ctx: ReportContext) -> str:
             continue
         for f in (*r.findings, *(r.suppressed if ctx.report_suppressed else ())):
             blocks.append([*w.finding_full(r.path, f), ""])
-        tail: list[str] = []
-        if r.input_error is not None:
-            tail.append(w.input_error(r))
-        for error in sorted(r.errors, key=lambda e: (e.rule_id or "", e.plugin)):
-            tail += w.internal_error(r.path, error)
-        if ctx.verbose and not ctx.quiet:
-            tail += [w.skipped(r.path, s) for s in sorted(r.skipped, key=lambda s: s.rule_id)]
+        tail = w.problems(r)
         if several and not ctx.quiet and r.input_error is None:
             tail.append(f"{w.file(r.path)}: {w.summary(totals([r]), with_files=False)}")
         if tail:
@@ -297,12 +300,7 @@ def concise(results: Sequence[LintResult], ctx: ReportContext) -> str:
         if r.passed_over:
             continue
         lines += [w.finding_concise(r.path, f) for f in (*r.findings, *(r.suppressed if ctx.report_suppressed else ()))]
-        if r.input_error is not None:
-            lines.append(w.input_error(r))
-        for error in sorted(r.errors, key=lambda e: (e.rule_id or "", e.plugin)):
-            lines += w.internal_error(r.path, error)
-        if ctx.verbose and not ctx.quiet:
-            lines += [w.skipped(r.path, s) for s in sorted(r.skipped, key=lambda s: s.rule_id)]
+        lines += w.problems(r)
     blocks = [lines]
     if ctx.statistics:
         stats = w.statistics(results)

@@ -529,17 +529,23 @@ def _doc_measure(doc: str, verb: str) -> str:
     return f"{row}.{column}"
 
 
+def _sentences_with(prep: Prepared, word: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+    """The sentences of ``prep`` (start, end, text) that contain ``word``; none at all, without
+    splitting, when the text lacks it — the patterns are slow, the word check is cheap."""
+    if not word.search(prep.text):
+        return
+    for a, b in sentence_spans(prep.text):
+        s = prep.text[a:b]
+        if word.search(s):
+            yield a, b, s
+
+
 def find_active_claims(text: str | Prepared, *, year: int | None = None) -> list[Claim]:
     """Figures about table 二: 规章 / 行政规范性文件 制发, 废止, 现行有效; 行政许可, 行政处罚, 行政强制
     decisions. "普通政府部门文件9件", "公开清理结果1条", "1201个事项办事指引" are not such figures."""
     prep = Prepared.of_text(text)
     claims: list[Claim] = []
-    if not _ACTIVE_WORD.search(prep.text):
-        return claims
-    for a, b in sentence_spans(prep.text):
-        s = prep.text[a:b]
-        if not _ACTIVE_WORD.search(s):
-            continue
+    for a, b, s in _sentences_with(prep, _ACTIVE_WORD):
         candidates: list[tuple[int, int, int, int | None, str]] = []  # start, end, num_start, value, measure
         for name, pattern in _ACTIVE_PATTERNS.items():
             if name == "verb_count":
@@ -610,11 +616,8 @@ def find_litigation_claims(text: str | Prepared, *, year: int | None = None, con
     this body as the respondent (被申请, 被提起), unless ``context`` (section 四) says so."""
     prep = Prepared.of_text(text)
     claims: list[Claim] = []
-    if not _LITIGATION_WORD.search(prep.text):
-        return claims
-    for a, b in sentence_spans(prep.text):
-        s = prep.text[a:b]
-        if not (context or _LITIGATION_CONTEXT.search(s)) or not _LITIGATION_WORD.search(s):
+    for a, b, s in _sentences_with(prep, _LITIGATION_WORD):
+        if not (context or _LITIGATION_CONTEXT.search(s)):
             continue
         cands: list[_Candidate] = []
         for name, pattern in _LITIGATION_PATTERNS.items():
