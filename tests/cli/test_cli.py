@@ -157,6 +157,18 @@ def test_parse_output_is_a_valid_structured_input(tmp_path: Path) -> None:
     assert code == 0, out2
 
 
+def test_parse_reads_the_file_as_check_does(tmp_path: Path) -> None:
+    """``parse`` honours the configuration that applies to the file (its limits, its plugins)."""
+    report = tmp_path / "report.txt"
+    report.write_text(SEED, encoding="utf-8")
+    (tmp_path / "disclosure-lint.yaml").write_text("limits:\n  max-file-size: 1KB\n", encoding="utf-8")
+    code, out, err = run("parse", str(report))
+    assert code == 2 and "1 KB" in err and out == ""
+    assert run("check", str(report))[0] == 2  # the same verdict as check's
+    assert run("parse", str(report), "--isolated")[0] == 0
+    assert run("parse", str(report), "--max-file-size", "1MB")[0] == 0  # the option wins over the file
+
+
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0 and "disclosure-lint" in out
