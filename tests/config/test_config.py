@@ -63,6 +63,12 @@ def test_bad_config_names_the_problem(tmp_path: Path, text: str, needle: str) ->
     assert str(cfg) in str(err.value)
 
 
+def test_command_line_ignores_add_to_the_files() -> None:
+    """The command line is one more layer: its --ignore adds to the file's, its --select replaces."""
+    config = layered(Config(select=("DL1",), ignore=("DL108",)), Config.given(select=("DL3",), ignore=("DL306",)))
+    assert config.select == ("DL3",) and config.ignore == ("DL108", "DL306")
+
+
 def test_cli_overrides_keep_unset_values() -> None:
     config = layered(Config(ignore=("DL108",), lang="en"), Config.given(select=("DL3",), lang=None))
     assert config.select == ("DL3",) and config.ignore == ("DL108",) and config.lang == "en"
