@@ -48,8 +48,7 @@ def _plugins(configured: bool = False) -> Any:
         plugins = plugin_args().load()
         config = command_config() if configured else None
         if config is not None:
-            plugins = plugins.including(modules=config.plugins, rule_paths=config.rule_paths)
-            plugins.require(config.require_plugins)
+            plugins = plugins.configured(config)
         plugins.rules, plugins.fixtures  # noqa: B018 - load now: an invalid plugin is an error here
         return plugins
     except PluginError as exc:

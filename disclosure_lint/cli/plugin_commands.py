@@ -69,7 +69,6 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
         by_file = [(f, [s.id for s in load_rules([f])]) for f in files]
         plugins = Plugins(autoload=False, modules=options.modules, blocked=options.blocked, rule_paths=paths)
         linter = plugins.linter()
-        readers = plugins.readers()
     except (YamlRuleError, PluginError, ConfigError) as exc:
         click.echo(f"disclosure-lint: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -90,7 +89,7 @@ def test_rules_cmd(paths: tuple[str, ...], verbose: bool) -> None:
                 examples += 1
                 expected = example.expect if kind == "invalid" else 0
                 try:
-                    found = run_example(linter, spec, example, readers)
+                    found = run_example(linter, spec, example)
                 except (ExampleError, AssertionError) as exc:
                     problems.append(f"{kind} #{i + 1} ({example.describe()}): {exc}")
                     continue

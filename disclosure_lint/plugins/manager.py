@@ -302,9 +302,7 @@ class Plugins:
         """The linter for ``config``: these plugins plus the configuration's ``plugins`` and
         ``rule-paths``, its ``require-plugins`` checked. Raises `PluginError`, `ConfigError`."""
         config = config or Config()
-        plugins = self.including(modules=config.plugins, rule_paths=config.rule_paths)
-        plugins.require(config.require_plugins)
-        return Linter(config, plugins.ruleset())
+        return Linter(config, self.configured(config).ruleset())
 
     def reporters(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -329,14 +327,17 @@ class Plugins:
         return out
 
     # ---- configuration --------------------------------------------------------------------------
-    def including(self, *, modules: Sequence[str] = (), rule_paths: Sequence[str | Path] = ()) -> Plugins:
-        """This set plus a configuration's ``plugins`` and ``rule-paths`` (self when nothing is new)."""
-        new_modules = tuple(m for m in modules if m not in self.args["modules"])
-        new_paths = tuple(str(p) for p in rule_paths if str(p) not in self.args["rule_paths"])
-        if not new_modules and not new_paths:
-            return self
-        return Plugins(**{**self.args, "modules": (*self.args["modules"], *new_modules),
-                          "rule_paths": (*self.args["rule_paths"], *new_paths)})
+    def configured(self, config: Config) -> Plugins:
+        """This set plus a configuration's ``plugins`` and ``rule-paths`` (self when nothing is new),
+        its ``require-plugins`` checked. Raises `PluginError`."""
+        new_modules = tuple(m for m in config.plugins if m not in self.args["modules"])
+        new_paths = tuple(str(p) for p in config.rule_paths if str(p) not in self.args["rule_paths"])
+        plugins = self
+        if new_modules or new_paths:
+            plugins = Plugins(**{**self.args, "modules": (*self.args["modules"], *new_modules),
+                                 "rule_paths": (*self.args["rule_paths"], *new_paths)})
+        plugins.require(config.require_plugins)
+        return plugins
 
     def has(self, name: str) -> bool:
         """Whether a plugin is loaded under this name, module or distribution name."""

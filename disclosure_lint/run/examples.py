@@ -7,7 +7,6 @@ An example is a shipped clean sample edited line by line (``replace``) or cell b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +21,7 @@ from ..engine.rule import Example, RuleSpec
 from ..engine.suppress import Baseline, BaselineEntry, uses_late_fixtures
 from ..model import Report
 from ..model.template import table_spec
-from ..plugins.manager import Plugins
+from .recipe import Checker
 
 SAMPLES_PACKAGE = "disclosure_lint_rules.samples"
 
@@ -83,12 +82,11 @@ def build_example(example: Example, readers: Any) -> Report:
     return report
 
 
-def run_example(linter: Linter, spec: RuleSpec, example: Example, readers: Sequence[Any] | None = None
-                ) -> list[Finding]:
-    """The findings of ``spec`` on ``example``, read with ``readers`` (default: the installed
-    plugins' readers). Other rules are not run — except for the rules that judge suppressions
-    (DL012, DL013), which need the others' findings to judge."""
-    readers = readers if readers is not None else Plugins().readers()
+def run_example(linter: Linter, spec: RuleSpec, example: Example) -> list[Finding]:
+    """The findings of ``spec`` on ``example``, read with the readers of the linter's plugins.
+    Other rules are not run — except for the rules that judge suppressions (DL012, DL013), which
+    need the others' findings to judge."""
+    readers = Checker.of(linter).loader.readers
     report = build_example(example, readers)
     previous = build_example(example.previous, readers) if example.previous else None
     options = dict(example.options)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from disclosure_lint import Config
 from disclosure_lint.cli.main import cli
 from disclosure_lint.errors import PluginError
 from disclosure_lint.plugins.manager import Plugins
@@ -157,10 +158,10 @@ def test_local_plugin_file_from_config(tmp_path: Path) -> None:
     assert "LP001" in out
 
 
-def test_including_returns_the_same_set_when_nothing_is_new() -> None:
+def test_configured_returns_the_same_set_when_nothing_is_new() -> None:
     plugins = Plugins(autoload=False)
-    assert plugins.including() is plugins
-    more = plugins.including(rule_paths=[str(ROOT / "tests" / "yamlrules" / "pack")])
+    assert plugins.configured(Config()) is plugins
+    more = plugins.configured(Config(rule_paths=(str(ROOT / "tests" / "yamlrules" / "pack"),)))
     assert more is not plugins and "LOC001" in more.rules and "LOC001" not in plugins.rules
     with pytest.raises(PluginError, match="required plugin"):
         plugins.require(["zibo"])
